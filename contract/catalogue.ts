@@ -1,0 +1,58 @@
+/** Shapes of the vendor catalogue as the SPA sees it. Dates are ISO-8601 strings. */
+
+export const installTypes = ['helm', 'embedded', 'helm_airgap', 'airgap'] as const;
+export type InstallType = (typeof installTypes)[number];
+
+export const licenseTypes = ['paid', 'trial', 'dev', 'community'] as const;
+export type LicenseType = (typeof licenseTypes)[number];
+
+export const entitlementNames = ['gitops', 'identity', 'snapshots', 'support_bundle_upload'] as const;
+export type EntitlementName = (typeof entitlementNames)[number];
+
+export type Branding = {
+  appName: string;
+  appSlug: string;
+  title: string;
+  primaryColor: string;
+  logoUrl: string | null;
+  faviconUrl: string | null;
+  supportUrl: string | null;
+  contactEmail: string | null;
+};
+
+export type LicenseStatus = 'active' | 'expired';
+
+export type License = {
+  customerId: string;
+  customerName: string;
+  customId: string | null;
+  licenseId: string;
+  type: LicenseType;
+  status: LicenseStatus;
+  createdAt: string;
+  expiresAt: string | null;
+  channel: { slug: string; name: string };
+  installTypes: InstallType[];
+  entitlements: Record<EntitlementName, boolean>;
+  customFields: { name: string; value: string }[];
+};
+
+export type Release = {
+  version: string;
+  sequence: number;
+  required: boolean;
+  releasedAt: string;
+  notes: string;
+};
+
+export type ReleaseList = { channel: { slug: string; name: string }; releases: Release[] };
+
+export type Dashboard = {
+  installOptions: InstallType[];
+  instances: { active: number; inactive: number };
+  license: { type: LicenseType; status: LicenseStatus; expiresAt: string | null; daysToExpiry: number | null };
+  supportBundles: number;
+  team: { members: number; serviceAccounts: number };
+};
+
+export type TeamMember = { id: string; email: string; role: 'admin' | 'member' | 'viewer'; joinedAt: string };

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+/** Every error the BFF returns has this shape, whatever the status. */
+export const errorCodes = [
+  'bad_request',
+  'validation_failed',
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'invalid_link',
+  'rate_limited',
+  'cross_origin',
+  'conflict',
+  'internal',
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+export const apiErrorBodySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.unknown().optional(),
+  }),
+});
+export type ApiErrorBody = z.infer<typeof apiErrorBodySchema>;
+
+/** Field-level validation messages, keyed by the dotted path of the field. */
+export type FieldErrors = Record<string, string>;

@@ -1,0 +1,75 @@
+import { sql } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import { silentLogger, type AppDeps } from './deps';
+import type { AppEnv } from './http/env';
+import { errorResponse, HttpError } from './http/errors';
+import { sameOrigin } from './http/same-origin';
+import { requireSession } from './http/session';
+import { authRoutes } from './routes/auth';
+import { brandingRoutes } from './routes/branding';
+import { dashboardRoutes } from './routes/dashboard';
+import { licenseRoutes } from './routes/license';
+import { meRoutes } from './routes/me';
+import { releaseRoutes } from './routes/releases';
+import { teamRoutes } from './routes/team';
+
+/** Paths the BFF core answers; a host serves everything else (the SPA) itself. */
+const CORE_PREFIXES = ['/api/'];
+export const isCorePath = (path: string) => CORE_PREFIXES.some((prefix) => path.startsWith(prefix)) || path === '/api';
+
+/**
+ * The BFF: one Hono app over ports, so the Node server, MSW in Node and MSW in the browser all
+ * run exactly this code (architecture.md, "One BFF, three hosts").
+ */
+export function createApp(deps: AppDeps) {
+  const resolved: Required<AppDeps> = { now: () => new Date(), logger: silentLogger, ...deps };
+  const app = new Hono<AppEnv>();
+
+  app.use(requestId());
+  app.use(async (c, next) => {
+    c.set('deps', resolved);
+    await next();
+  });
+  app.use('/api/*', secureHeaders({ referrerPolicy: 'no-referrer' }));
+  app.use('/api/*', sameOrigin(deps.publicUrl));
+
+  app.get('/api/health', async (c) => {
+    try {
+      await resolved.db.execute(sql`SELECT 1`);
+      return c.json({ status: 'ok' });
+    } catch (error) {
+      resolved.logger.error('health check failed', { error: String(error) });
+      return c.json({ error: { code: 'internal', message: 'The database is not reachable.' } }, 503);
+    }
+  });
+  app.route('/api/branding', brandingRoutes());
+  app.route('/api/auth', authRoutes());
+
+  // Guarded per resource, so an unknown route is a 404 whether or not anyone is signed in.
+  const signedIn = {
+    '/api/me': meRoutes(),
+    '/api/dashboard': dashboardRoutes(),
+    '/api/license': licenseRoutes(),
+    '/api/releases': releaseRoutes(),
+    '/api/team': teamRoutes(),
+  };
+  for (const [path, routes] of Object.entries(signedIn)) {
+    app.use(path, requireSession);
+    app.use(`${path}/*`, requireSession);
+    app.route(path, routes);
+  }
+
+  app.notFound((c) =>
+    errorResponse(c, new HttpError(404, 'not_found', `No API route matches ${c.req.method} ${c.req.path}.`)),
+  );
+  app.onError((error, c) => {
+    if (error instanceof HttpError) return errorResponse(c, error);
+    resolved.logger.error('unhandled error', { path: c.req.path, error: error.stack ?? String(error) });
+    return errorResponse(c, new HttpError(500, 'internal', 'Something went wrong on our side. Try again.'));
+  });
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

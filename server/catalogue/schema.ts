@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { entitlementNames, installTypes, licenseTypes } from '../../contract/catalogue';
+import { roles } from '../../contract/me';
+import { emailSchema } from '../../contract/auth';
+
+const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be lower-case letters, digits and dashes');
+const hexColor = z.string().regex(/^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, 'must be a hex colour like #4f46e5');
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http or https URL' });
+const isoDate = z.union([z.string(), z.date()]).transform((v, ctx) => {
+  const date = v instanceof Date ? v : new Date(v);
+  if (Number.isNaN(date.getTime())) {
+    ctx.addIssue({ code: 'custom', message: 'must be a date like 2026-01-31' });
+    return z.NEVER;
+  }
+  return date;
+});
+
+const brandingSchema = z.strictObject({
+  title: z.string().min(1).max(255),
+  logo: z.string().min(1).optional(),
+  favicon: z.string().min(1).optional(),
+  primary_color: hexColor.default('#4f46e5'),
+  support_url: httpUrl.optional(),
+  contact_email: emailSchema.optional(),
+});
+
+const releaseSchema = z.strictObject({
+  version: z.string().min(1).max(64),
+  sequence: z.number().int().positive(),
+  required: z.boolean().default(false),
+  date: isoDate,
+  notes: z.string().max(100_000).default(''),
+});
+
+const channelSchema = z.strictObject({
+  slug,
+  name: z.string().min(1).max(100),
+  releases: z.array(releaseSchema).default([]),
+});
+
+const licenseSchema = z
+  .strictObject({
+    id: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8–64 letters, digits, dashes or underscores'),
+    type: z.enum(licenseTypes),
+    created: isoDate.optional(),
+    expires: isoDate.optional(),
+    expires_after_days: z.number().int().positive().optional(),
+    install_types: z.array(z.enum(installTypes)).min(1),
+    entitlements: z.partialRecord(z.enum(entitlementNames), z.boolean()).default({}),
+    custom_fields: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
+  })
+  .refine((l) => !(l.expires && l.expires_after_days), {
+    message: 'set either expires or expires_after_days, not both',
+    path: ['expires_after_days'],
+  });
+
+const customerSchema = z.strictObject({
+  name: z.string().min(1).max(200),
+  custom_id: z.string().max(200).optional(),
+  channel: slug,
+  license: licenseSchema,
+  team: z.array(z.strictObject({ email: emailSchema, role: z.enum(roles) })).default([]),
+});
+
+export const catalogueSchema = z
+  .strictObject({
+    app: z.strictObject({ slug, name: z.string().min(1).max(200) }),
+    branding: brandingSchema,
+    channels: z.array(channelSchema).min(1),
+    customers: z.array(customerSchema).default([]),
+  })
+  .superRefine((catalogue, ctx) => {
+    const channelSlugs = new Set(catalogue.channels.map((c) => c.slug));
+    catalogue.customers.forEach((customer, i) => {
+      if (!channelSlugs.has(customer.channel)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['customers', i, 'channel'],
+          message: `no channel "${customer.channel}" is declared under channels`,
+        });
+      }
+    });
+    catalogue.channels.forEach((channel, c) => {
+      const seen = new Set<number>();
+      channel.releases.forEach((release, r) => {
+        if (seen.has(release.sequence)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['channels', c, 'releases', r, 'sequence'],
+            message: `sequence ${release.sequence} is used twice on channel ${channel.slug}`,
+          });
+        }
+        seen.add(release.sequence);
+      });
+    });
+  });
+
+export type Catalogue = z.output<typeof catalogueSchema>;
+
+/** Branding as stored: assets are inlined so every host can serve them from the database. */
+export type BrandingAsset = { contentType: string; base64: string };
+export type BrandingConfig = {
+  title: string;
+  primaryColor: string;
+  supportUrl: string | null;
+  contactEmail: string | null;
+  logo: BrandingAsset | null;
+  favicon: BrandingAsset | null;
+};

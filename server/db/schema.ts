@@ -1,0 +1,106 @@
+import { boolean, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import type { EntitlementName, InstallType, LicenseType } from '../../contract/catalogue';
+import type { Locale, Role } from '../../contract/me';
+import type { BrandingConfig } from '../catalogue/schema';
+
+// Mirrors server/db/migrations/*.sql, which are the source of truth for the database.
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const apps = pgTable('apps', {
+  id: text('id').primaryKey(),
+  slug: text('slug').notNull(),
+  name: text('name').notNull(),
+  branding: jsonb('branding').$type<BrandingConfig>().notNull(),
+  firstLoadedAt: ts('first_loaded_at').notNull().defaultNow(),
+});
+
+export const channels = pgTable('channels', {
+  id: text('id').primaryKey(),
+  appId: text('app_id').notNull(),
+  slug: text('slug').notNull(),
+  name: text('name').notNull(),
+});
+
+export const releases = pgTable('releases', {
+  id: text('id').primaryKey(),
+  channelId: text('channel_id').notNull(),
+  version: text('version').notNull(),
+  sequence: integer('sequence').notNull(),
+  required: boolean('required').notNull(),
+  notes: text('notes').notNull(),
+  releasedAt: ts('released_at').notNull(),
+});
+
+export const teams = pgTable('teams', {
+  id: text('id').primaryKey(),
+  appId: text('app_id').notNull(),
+  name: text('name').notNull(),
+  customId: text('custom_id'),
+  channelId: text('channel_id').notNull(),
+  licenseId: text('license_id').notNull(),
+  licenseType: text('license_type').$type<LicenseType>().notNull(),
+  licenseCreatedAt: ts('license_created_at').notNull(),
+  licenseExpiresAt: ts('license_expires_at'),
+  installTypes: text('install_types').array().$type<InstallType[]>().notNull(),
+  entitlements: jsonb('entitlements').$type<Record<EntitlementName, boolean>>().notNull(),
+  customFields: jsonb('custom_fields').$type<{ name: string; value: string }[]>().notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const users = pgTable('users', {
+  id: text('id').primaryKey(),
+  email: text('email').notNull(),
+  locale: text('locale').$type<Locale>(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const memberships = pgTable(
+  'memberships',
+  {
+    teamId: text('team_id').notNull(),
+    userId: text('user_id').notNull(),
+    role: text('role').$type<Role>().notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.userId] })],
+);
+
+export const loginLinks = pgTable('login_links', {
+  tokenHash: text('token_hash').primaryKey(),
+  email: text('email').notNull(),
+  expiresAt: ts('expires_at').notNull(),
+  usedAt: ts('used_at'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const sessions = pgTable('sessions', {
+  tokenHash: text('token_hash').primaryKey(),
+  userId: text('user_id').notNull(),
+  teamId: text('team_id').notNull(),
+  expiresAt: ts('expires_at').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const serviceAccounts = pgTable('service_accounts', {
+  id: text('id').primaryKey(),
+  teamId: text('team_id').notNull(),
+  name: text('name').notNull(),
+  tokenHash: text('token_hash').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  revokedAt: ts('revoked_at'),
+});
+
+export const instances = pgTable('instances', {
+  id: text('id').primaryKey(),
+  teamId: text('team_id').notNull(),
+  airgap: boolean('airgap').notNull(),
+  firstCheckInAt: ts('first_check_in_at'),
+  lastCheckInAt: ts('last_check_in_at'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const supportBundles = pgTable('support_bundles', {
+  id: text('id').primaryKey(),
+  teamId: text('team_id').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});

@@ -1,0 +1,44 @@
+import { and, eq, gt } from 'drizzle-orm';
+import type { Context } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { createMiddleware } from 'hono/factory';
+import { hashToken } from '../auth/tokens';
+import { memberships, sessions, users } from '../db/schema';
+import type { AppEnv } from './env';
+import { HttpError } from './errors';
+
+export const SESSION_COOKIE = 'portico_session';
+export const SESSION_TTL_MS = 30 * 86_400_000;
+
+/** Loads the signed-in user and team; an unknown, tampered or expired cookie is simply signed out. */
+export const requireSession = createMiddleware<AppEnv>(async (c, next) => {
+  const token = getCookie(c, SESSION_COOKIE);
+  if (!token) throw signedOut();
+  const { db, now } = c.get('deps');
+  const tokenHash = await hashToken(token);
+  const [row] = await db
+    .select({ userId: sessions.userId, teamId: sessions.teamId, email: users.email, role: memberships.role })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(memberships, and(eq(memberships.userId, sessions.userId), eq(memberships.teamId, sessions.teamId)))
+    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now())));
+  if (!row) throw signedOut();
+  c.set('session', { tokenHash, ...row });
+  await next();
+});
+
+const signedOut = () => new HttpError(401, 'unauthenticated', 'Your session has ended. Sign in again.');
+
+export function setSessionCookie(c: Context<AppEnv>, token: string) {
+  setCookie(c, SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: c.get('deps').publicUrl.startsWith('https:'),
+    path: '/',
+    maxAge: SESSION_TTL_MS / 1000,
+  });
+}
+
+export function clearSessionCookie(c: Context<AppEnv>) {
+  deleteCookie(c, SESSION_COOKIE, { path: '/' });
+}

@@ -1,0 +1,87 @@
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { createApp } from '../app';
+import { imageContentType } from '../catalogue/content-type';
+import { loadCatalogue, type ReadAsset } from '../catalogue/load';
+import { CatalogueError, parseCatalogue } from '../catalogue/parse';
+import { migrate } from '../db/migrate';
+import { openDatabase } from './database';
+import { EnvError, readEnv } from './env';
+import { createHost } from './host';
+import { consoleLogger as logger } from './logger';
+import { outboxMailer, smtpMailer } from './mailer';
+
+// Built to dist/server/main.js; the package root is two levels up.
+const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const MAX_ASSET_BYTES = 2 * 1024 * 1024;
+
+async function main() {
+  const started = performance.now();
+  const env = readEnv(process.env, packageRoot);
+  const configText = await readFile(env.configPath, 'utf8').catch(() => {
+    throw new CatalogueError(env.configPath, null, null, 'cannot read the file (set PORTICO_CONFIG to its path)');
+  });
+  const catalogue = parseCatalogue(configText, env.configPath);
+
+  const database = await openDatabase({
+    databaseUrl: env.databaseUrl,
+    dataDir: env.dataDir,
+    templateFile: join(packageRoot, 'dist/server/pglite-template.tar.gz'),
+  });
+  const applied = await migrate(database.db);
+  if (applied.length) logger.info(`applied migrations: ${applied.join(', ')}`);
+  await loadCatalogue(database.db, catalogue, readConfigAsset(env.configPath), new Date());
+
+  const mailer = env.smtpUrl
+    ? smtpMailer(env.smtpUrl, env.mailFrom)
+    : outboxMailer(join(env.dataDir, 'outbox'), env.mailFrom, logger);
+  const core = createApp({ db: database.db, mailer, publicUrl: env.publicUrl, logger });
+  const host = createHost(core, join(packageRoot, 'dist/client'));
+
+  const server = serve({ fetch: host.fetch, port: env.port, hostname: env.host }, () => {
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    logger.info(`Portico is ready at ${env.publicUrl} (${database.kind}, started in ${seconds} s)`);
+    logger.info(
+      env.smtpUrl
+        ? 'Sign-in links are sent by email through SMTP_URL.'
+        : `Sign in with a customer email from ${env.configPath} (e.g. alice@acme.example); ` +
+            `login links are written to ${join(env.dataDir, 'outbox')} and printed here.`,
+    );
+  });
+
+  const stop = () => {
+    logger.info('shutting down');
+    server.close(() => void database.close().finally(() => process.exit(0)));
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+/** Branding files named in portico.yaml, relative to it, images only, 2 MB at most. */
+function readConfigAsset(configPath: string): ReadAsset {
+  return async (path) => {
+    const file = resolve(dirname(configPath), path);
+    const contentType = imageContentType(file);
+    if (!contentType)
+      throw new CatalogueError(configPath, null, 'branding', `${path} is not an SVG, PNG, ICO, JPEG or WebP image`);
+    const info = await stat(file).catch(() => null);
+    if (!info?.isFile()) throw new CatalogueError(configPath, null, 'branding', `cannot read ${file}`);
+    if (info.size > MAX_ASSET_BYTES)
+      throw new CatalogueError(configPath, null, 'branding', `${path} is larger than 2 MB`);
+    return { bytes: new Uint8Array(await readFile(file)), contentType };
+  };
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof EnvError || error instanceof CatalogueError) {
+    process.stderr.write(`Portico cannot start. ${error.message}\n`);
+  } else {
+    process.stderr.write(
+      `Portico cannot start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+  }
+  process.exit(1);
+});

@@ -1,0 +1,28 @@
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { migrate } from '../db/migrate';
+import { openPglite } from '../db/pglite';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgliteTemplate: string;
+  }
+}
+
+/**
+ * initdb costs seconds in PGlite; do it (and the migrations) once per run, and let each test file
+ * start from a dump of the result.
+ */
+export default async function setup(project: TestProject) {
+  const { client, db } = await openPglite();
+  await migrate(db);
+  const dump = await client.dumpDataDir('none');
+  await client.close();
+  const dir = resolve('node_modules/.cache/portico');
+  await mkdir(dir, { recursive: true });
+  const file = resolve(dir, `pglite-template-${project.name}-${process.pid}.tar`);
+  await writeFile(file, Buffer.from(await dump.arrayBuffer()));
+  project.provide('pgliteTemplate', file);
+  return () => rm(file, { force: true });
+}

@@ -1,0 +1,89 @@
+import { readFile } from 'node:fs/promises';
+import { inject } from 'vitest';
+import { createApp } from '../app';
+import { demoCatalogueText, readDemoAsset } from '../catalogue/demo';
+import { loadCatalogue } from '../catalogue/load';
+import { parseCatalogue } from '../catalogue/parse';
+import { openPglite } from '../db/pglite';
+import type { MailMessage } from '../deps';
+
+export const TEST_ORIGIN = 'http://portal.test';
+const DEFAULT_NOW = new Date('2026-11-22T10:00:00Z');
+
+let shared: ReturnType<typeof openPglite> | undefined;
+
+/** One in-memory PGlite per test file, from the migrated template the global setup made. */
+function testDatabase() {
+  shared ??= (async () => {
+    const template = new Blob([await readFile(inject('pgliteTemplate'))]);
+    return openPglite({ template });
+  })();
+  return shared;
+}
+
+export class TestClock {
+  constructor(private current: Date) {}
+  now = () => new Date(this.current);
+  advance(ms: number) {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+}
+
+/**
+ * A real BFF on a real (in-memory) PostgreSQL, with the catalogue loaded afresh: every test that
+ * calls this starts from the same known data, whatever other tests did before it.
+ */
+export async function createTestPortal(options: { catalogue?: string; now?: Date } = {}) {
+  const { client, db } = await testDatabase();
+  const tables = await client.query<{ tablename: string }>(
+    `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_migrations'`,
+  );
+  await client.exec(`TRUNCATE ${tables.rows.map((t) => `"${t.tablename}"`).join(', ')} CASCADE`);
+
+  const clock = new TestClock(options.now ?? DEFAULT_NOW);
+  const catalogue = parseCatalogue(options.catalogue ?? demoCatalogueText, 'portico.yaml');
+  await loadCatalogue(db, catalogue, readDemoAsset, clock.now());
+
+  const outbox: MailMessage[] = [];
+  const app = createApp({
+    db,
+    publicUrl: TEST_ORIGIN,
+    now: clock.now,
+    mailer: { send: async (message) => void outbox.push(message) },
+  });
+
+  /** Like a browser on the portal's own origin: sends Origin and the session cookie. */
+  async function request(path: string, init: RequestInit & { cookie?: string; json?: unknown } = {}) {
+    const headers = new Headers(init.headers);
+    if (!headers.has('origin')) headers.set('origin', TEST_ORIGIN);
+    if (init.cookie) headers.set('cookie', init.cookie);
+    let body = init.body;
+    if (init.json !== undefined) {
+      headers.set('content-type', 'application/json');
+      body = JSON.stringify(init.json);
+    }
+    return app.request(`${TEST_ORIGIN}${path}`, { ...init, headers, body });
+  }
+
+  function lastLinkToken(email: string): string {
+    const message = outbox.findLast((m) => m.to === email);
+    const token = message?.action?.url.split('#token=')[1];
+    if (!token) throw new Error(`no login link was sent to ${email}`);
+    return token;
+  }
+
+  /** Signs in through the real login-link flow and returns the session cookie. */
+  async function signIn(email: string): Promise<string> {
+    const asked = await request('/api/auth/login-links', { method: 'POST', json: { email } });
+    if (asked.status !== 202) throw new Error(`login link request failed: ${asked.status}`);
+    const session = await request('/api/auth/sessions', { method: 'POST', json: { token: lastLinkToken(email) } });
+    if (session.status !== 201) throw new Error(`sign-in failed: ${session.status} ${await session.text()}`);
+    const cookie = session.headers.get('set-cookie')?.split(';')[0];
+    if (!cookie) throw new Error('no session cookie was set');
+    return cookie;
+  }
+
+  return { app, db, clock, outbox, request, signIn, lastLinkToken };
+}
+
+export type TestPortal = Awaited<ReturnType<typeof createTestPortal>>;
