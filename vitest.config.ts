@@ -7,8 +7,6 @@ export default defineConfig({
   plugins: [react()],
   test: {
     globalSetup: ['server/testing/global-setup.ts'],
-    setupFiles: ['src/testing/setup-tests.ts'],
-    include: ['{src,server,contract,mocks,scripts}/**/*.test.{ts,tsx}'],
     projects: [
       {
         extends: true,
@@ -16,7 +14,14 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'spa', environment: 'jsdom', include: ['{src,mocks}/**/*.test.{ts,tsx}'] },
+        test: {
+          name: 'spa',
+          environment: 'jsdom',
+          setupFiles: ['src/testing/setup-tests.ts'],
+          // The portal's own origin, so the BFF's same-origin check sees what a browser sends.
+          environmentOptions: { jsdom: { url: 'http://portal.test/' } },
+          include: ['{src,mocks}/**/*.test.{ts,tsx}'],
+        },
       },
     ],
     testTimeout: 20_000,

@@ -1,10 +1,8 @@
 import { z } from 'zod';
 
-export const roles = ['admin', 'member', 'viewer'] as const;
-export type Role = (typeof roles)[number];
+import { locales, type Locale, type Role } from './constants';
 
-export const locales = ['en', 'de'] as const;
-export type Locale = (typeof locales)[number];
+export { locales, roles, type Locale, type Role } from './constants';
 
 export type TeamSummary = { id: string; name: string; role: Role };
 

@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument } from 'yaml';
+import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import { catalogueSchema, type Catalogue } from './schema';
 
 /** A catalogue file that cannot be loaded, naming the file, line and field at fault. */
@@ -27,6 +27,8 @@ export function parseCatalogue(text: string, file: string): Catalogue {
 
   const issue = result.error.issues[0]!;
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+  // Zod names the object that holds an unknown key; the author needs the key itself.
+  if (issue.code === 'unrecognized_keys' && issue.keys[0]) path.push(issue.keys[0]);
   const field = path.reduce<string>(
     (acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${key}` : key),
     '',
@@ -38,11 +40,20 @@ function throwAt(file: string, field: string, reason: string, line: number | nul
   throw new CatalogueError(file, line, field || null, reason);
 }
 
-/** The line of the deepest node that exists along the path (a missing key points at its parent). */
+/**
+ * The line of the deepest key that exists along the path: a bad value points at its key, a missing
+ * key at its parent's key. (A block value starts on the line after its key, so nodes won't do.)
+ */
 function lineOf(doc: ReturnType<typeof parseDocument>, lines: LineCounter, path: (string | number)[]) {
-  for (let depth = path.length; depth >= 0; depth--) {
-    const node = doc.getIn(path.slice(0, depth), true) as { range?: [number, number, number] } | undefined;
-    if (node?.range) return lines.linePos(node.range[0]).line;
+  for (let depth = path.length; depth > 0; depth--) {
+    const parent = doc.getIn(path.slice(0, depth - 1), true);
+    const key = path[depth - 1];
+    const node = isMap(parent)
+      ? parent.items.find((pair) => isScalar(pair.key) && String(pair.key.value) === String(key))?.key
+      : isSeq(parent) && typeof key === 'number'
+        ? parent.items[key]
+        : undefined;
+    if (isNode(node) && node.range) return lines.linePos(node.range[0]).line;
   }
-  return null;
+  return doc.contents?.range ? lines.linePos(doc.contents.range[0]).line : null;
 }

@@ -1,3 +1,4 @@
+import { Blob as NodeBlob } from 'node:buffer';
 import { readFile } from 'node:fs/promises';
 import { inject } from 'vitest';
 import { createApp } from '../app';
@@ -15,7 +16,8 @@ let shared: ReturnType<typeof openPglite> | undefined;
 /** One in-memory PGlite per test file, from the migrated template the global setup made. */
 function testDatabase() {
   shared ??= (async () => {
-    const template = new Blob([await readFile(inject('pgliteTemplate'))]);
+    // Node's Blob, not jsdom's: jsdom's lacks arrayBuffer(), which PGlite reads the template with.
+    const template = new NodeBlob([await readFile(inject('pgliteTemplate'))]) as Blob;
     return openPglite({ template });
   })();
   return shared;

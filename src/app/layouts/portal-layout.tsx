@@ -1,0 +1,68 @@
+import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet, useNavigation } from 'react-router';
+import { DelayedSpinner } from '../../components/ui/delayed-spinner';
+import { BrandMark } from './brand-mark';
+import { TeamSwitcher } from './team-switcher';
+import { UserMenu } from './user-menu';
+
+const navItems = [
+  { to: '/', key: 'nav.dashboard', end: true },
+  { to: '/install', key: 'nav.install' },
+  { to: '/instances', key: 'nav.instances' },
+  { to: '/releases', key: 'nav.releases' },
+  { to: '/license', key: 'nav.license' },
+  { to: '/support', key: 'nav.support' },
+  { to: '/team', key: 'nav.team' },
+] as const;
+
+export function PortalLayout() {
+  const { t } = useTranslation();
+  const navigation = useNavigation();
+  return (
+    <div className="flex min-h-screen flex-col">
+      <a
+        href="#main"
+        className="sr-only bg-white px-4 py-2 font-semibold text-slate-900 focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50"
+      >
+        {t('nav.skipToContent')}
+      </a>
+      <header className="on-brand bg-brand text-brand-contrast">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+          <BrandMark />
+          <div className="ml-auto flex items-center gap-3">
+            <TeamSwitcher />
+            <UserMenu />
+          </div>
+        </div>
+        <nav aria-label={t('nav.label')} className="mx-auto max-w-6xl px-4">
+          <ul className="flex gap-1 overflow-x-auto">
+            {navItems.map((item) => (
+              <li key={item.to}>
+                <NavLink
+                  to={item.to}
+                  end={'end' in item}
+                  className={({ isActive }) =>
+                    `block whitespace-nowrap border-b-4 px-3 py-2 text-sm font-semibold ${
+                      isActive ? 'border-current' : 'border-transparent hover:border-current/40'
+                    }`
+                  }
+                >
+                  {t(item.key)}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      {navigation.state === 'loading' && (
+        <div className="h-1 w-full animate-pulse bg-brand" role="progressbar" aria-label={t('common.loading')} />
+      )}
+      <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
+        <Suspense fallback={<DelayedSpinner />}>
+          <Outlet />
+        </Suspense>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { Button } from '../../components/ui/button';
+import { useSignOut } from '../../features/auth/api/login';
+import { useMe } from '../../features/auth/api/me';
+import { LanguageSelect } from '../../features/settings/components/language-select';
+
+/** A disclosure (not an ARIA menu): Tab moves through its controls, Escape closes it. */
+export function UserMenu() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const [open, setOpen] = useState(false);
+  const panelId = useId();
+  const container = useRef<HTMLDivElement>(null);
+  const toggle = useRef<HTMLButtonElement>(null);
+  const signOut = useSignOut();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+
+  useEffect(() => {
+    if (!open) return;
+    const onPointer = (event: PointerEvent) => {
+      if (!container.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', onPointer);
+    return () => document.removeEventListener('pointerdown', onPointer);
+  }, [open]);
+
+  return (
+    <div
+      ref={container}
+      className="relative"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && open) {
+          setOpen(false);
+          toggle.current?.focus();
+        }
+      }}
+    >
+      <button
+        ref={toggle}
+        type="button"
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen((v) => !v)}
+        className="rounded-md px-3 py-2 text-sm font-semibold hover:bg-black/10"
+      >
+        {t('userMenu.toggle', { email: me.user.email })}
+      </button>
+      {open && (
+        <div
+          id={panelId}
+          className="absolute right-0 z-20 mt-2 w-72 rounded-lg border border-slate-200 bg-white p-4 text-slate-900 shadow-lg"
+        >
+          <p className="text-sm">
+            {t('userMenu.signedInAs')} <strong className="break-all">{me.user.email}</strong>
+          </p>
+          <p className="mt-1 text-sm text-slate-600">
+            {t('userMenu.teamRole', { team: me.team.name, role: t(`roles.${me.team.role}`) })}
+          </p>
+          <LanguageSelect signedIn className="mt-4" />
+          <div className="mt-4 flex items-center justify-between gap-2 border-t border-slate-200 pt-4">
+            <Link to="/settings" onClick={() => setOpen(false)} className="text-sm font-semibold underline">
+              {t('userMenu.settings')}
+            </Link>
+            <Button
+              variant="secondary"
+              busy={signOut.isPending}
+              onClick={() =>
+                signOut.mutate(undefined, {
+                  onSuccess: async () => {
+                    await navigate('/login', { replace: true, state: { signedOut: true } });
+                    // Only once the portal is gone: nothing of the signed-out team stays in memory.
+                    queryClient.clear();
+                  },
+                })
+              }
+            >
+              {t('userMenu.signOut')}
+            </Button>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { createBrowserRouter, createMemoryRouter, redirect, type RouteObject } from 'react-router';
+import { meQueryOptions } from '../features/auth/api/me';
+import { brandingQueryOptions } from '../features/branding/api/branding';
+import { isApiError } from '../lib/api-client';
+import { PortalLayout } from './layouts/portal-layout';
+import { PublicLayout } from './layouts/public-layout';
+import { NotFound } from './routes/not-found';
+import { RouteError } from './routes/route-error';
+
+type RouteModule = { Component: React.ComponentType; loader?: (queryClient: QueryClient) => () => unknown };
+
+/** Code-split pages: each module brings its Component and a loader that warms the query cache. */
+const page = (load: () => Promise<RouteModule>, queryClient: QueryClient) => async () => {
+  const module = await load();
+  return { Component: module.Component, loader: module.loader?.(queryClient) };
+};
+
+export function routes(queryClient: QueryClient): RouteObject[] {
+  const lazy = (load: () => Promise<RouteModule>) => page(load, queryClient);
+  return [
+    {
+      id: 'root',
+      loader: () => queryClient.ensureQueryData(brandingQueryOptions()),
+      ErrorBoundary: RouteError,
+      hydrateFallbackElement: null,
+      children: [
+        {
+          Component: PublicLayout,
+          ErrorBoundary: RouteError,
+          children: [
+            { path: 'login', lazy: lazy(() => import('../features/auth/routes/login')) },
+            { path: 'login/verify', lazy: lazy(() => import('../features/auth/routes/verify')) },
+          ],
+        },
+        {
+          id: 'portal',
+          path: '/',
+          // Guarded here, before anything renders: a signed-out visitor goes straight to sign-in.
+          loader: async ({ request }) => {
+            try {
+              return await queryClient.ensureQueryData(meQueryOptions());
+            } catch (error) {
+              if (isApiError(error, 'unauthenticated')) {
+                const next = new URL(request.url).pathname;
+                throw redirect(next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`);
+              }
+              throw error;
+            }
+          },
+          Component: PortalLayout,
+          ErrorBoundary: RouteError,
+          children: [
+            {
+              index: true,
+              lazy: lazy(() => import('../features/dashboard/routes/dashboard')),
+              ErrorBoundary: RouteError,
+            },
+            {
+              path: 'install',
+              lazy: lazy(() => import('../features/install/routes/install')),
+              ErrorBoundary: RouteError,
+            },
+            {
+              path: 'instances',
+              lazy: lazy(() => import('../features/instances/routes/instances')),
+              ErrorBoundary: RouteError,
+            },
+            {
+              path: 'releases',
+              lazy: lazy(() => import('../features/releases/routes/releases')),
+              ErrorBoundary: RouteError,
+            },
+            {
+              path: 'license',
+              lazy: lazy(() => import('../features/license/routes/license')),
+              ErrorBoundary: RouteError,
+            },
+            {
+              path: 'support',
+              lazy: lazy(() => import('../features/support/routes/support')),
+              ErrorBoundary: RouteError,
+            },
+            { path: 'team', lazy: lazy(() => import('../features/team/routes/team')), ErrorBoundary: RouteError },
+            {
+              path: 'settings',
+              lazy: lazy(() => import('../features/settings/routes/settings')),
+              ErrorBoundary: RouteError,
+            },
+            { path: '*', Component: NotFound },
+          ],
+        },
+      ],
+    },
+  ];
+}
+
+export const createRouter = (queryClient: QueryClient) => createBrowserRouter(routes(queryClient));
+
+export const createTestRouter = (queryClient: QueryClient, url: string) =>
+  createMemoryRouter(routes(queryClient), { initialEntries: [url] });

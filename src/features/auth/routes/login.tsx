@@ -1,0 +1,36 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { redirect, useLocation } from 'react-router';
+import { Alert } from '../../../components/ui/alert';
+import { PageHeader } from '../../../components/ui/page-header';
+import { isApiError } from '../../../lib/api-client';
+import { meQueryOptions } from '../api/me';
+import { LoginForm } from '../components/login-form';
+
+/** Someone already signed in has nothing to do here. Asks the server, never a cached answer. */
+export const loader = (queryClient: QueryClient) => async () => {
+  try {
+    await queryClient.fetchQuery({ ...meQueryOptions(), staleTime: 0 });
+  } catch (error) {
+    if (isApiError(error, 'unauthenticated')) return null;
+    throw error;
+  }
+  return redirect('/');
+};
+
+export function Component() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const signedOut = (location.state as { signedOut?: boolean } | null)?.signedOut;
+  return (
+    <>
+      <PageHeader title={t('auth.login.title')} description={t('auth.login.description')} />
+      {signedOut && (
+        <div className="mb-4">
+          <Alert tone="info">{t('auth.login.signedOut')}</Alert>
+        </div>
+      )}
+      <LoginForm />
+    </>
+  );
+}

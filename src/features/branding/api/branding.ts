@@ -1,0 +1,8 @@
+import { queryOptions, useSuspenseQuery } from '@tanstack/react-query';
+import type { Branding } from '../../../../contract/catalogue';
+import { api } from '../../../lib/api-client';
+
+export const brandingQueryOptions = () =>
+  queryOptions({ queryKey: ['branding'], queryFn: () => api<Branding>('/api/branding'), staleTime: Infinity });
+
+export const useBranding = () => useSuspenseQuery(brandingQueryOptions()).data;

@@ -1,0 +1,31 @@
+import { render } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { App } from '../app/app';
+import { createTestRouter } from '../app/router';
+import { createI18n } from '../lib/i18n';
+import { createQueryClient } from '../lib/query-client';
+import { bffHandlers, CookieJar } from '../../mocks/bff-handlers';
+import { mswServer } from '../../mocks/node';
+import type { Locale } from '../../contract/constants';
+import { createTestPortal } from '../../server/testing/test-portal';
+
+type Options = { user?: string; locale?: Locale; catalogue?: string };
+
+/**
+ * Renders the whole SPA at a URL, talking through MSW to a real BFF on a fresh in-memory
+ * database. `user` signs in first, through the real login-link flow.
+ */
+export async function renderApp(url: string, options: Options = {}) {
+  const portal = await createTestPortal({ catalogue: options.catalogue });
+  const jar = new CookieJar();
+  mswServer.use(...bffHandlers(portal.app, jar));
+  if (options.user) jar.store([await portal.signIn(options.user)]);
+
+  const queryClient = createQueryClient();
+  queryClient.setDefaultOptions({ queries: { retry: false, staleTime: Infinity } });
+  const i18n = createI18n(options.locale ?? 'en');
+  const router = createTestRouter(queryClient, url);
+  const user = userEvent.setup();
+  const view = render(<App queryClient={queryClient} router={router} i18n={i18n} />);
+  return { ...view, portal, router, user, i18n, jar };
+}
