@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { locales } from './me';
 
 export const emailSchema = z
-  .string()
+  .string({ error: 'Enter your email address.' })
   .trim()
   .min(1, 'Enter your email address.')
   .max(254, 'That email address is too long.')

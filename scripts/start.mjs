@@ -3,7 +3,16 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const inputs = ['src', 'server', 'contract', 'public', 'index.html', 'vite.config.ts', 'vite.server.config.ts', 'package-lock.json'];
+const inputs = [
+  'src',
+  'server',
+  'contract',
+  'public',
+  'index.html',
+  'vite.config.ts',
+  'vite.server.config.ts',
+  'package-lock.json',
+];
 
 function newest(path) {
   if (!existsSync(path)) return 0;

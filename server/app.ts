@@ -47,7 +47,8 @@ export function createApp(deps: AppDeps) {
   app.route('/api/branding', brandingRoutes());
   app.route('/api/auth', authRoutes());
 
-  // Guarded per resource, so an unknown route is a 404 whether or not anyone is signed in.
+  // Guarded per resource, so an unknown top-level route is a 404 whether or not anyone is signed
+  // in; inside a guarded resource, a signed-out request is a 401 before routing.
   const signedIn = {
     '/api/me': meRoutes(),
     '/api/dashboard': dashboardRoutes(),

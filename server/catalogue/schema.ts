@@ -80,7 +80,47 @@ export const catalogueSchema = z
         });
       }
     });
+    const unique = <T>(
+      items: T[],
+      key: (item: T) => string,
+      path: (i: number) => (string | number)[],
+      what: string,
+    ) => {
+      const seen = new Set<string>();
+      items.forEach((item, i) => {
+        const value = key(item);
+        if (seen.has(value))
+          ctx.addIssue({ code: 'custom', path: path(i), message: `${what} "${value}" is declared twice` });
+        seen.add(value);
+      });
+    };
+    unique(
+      catalogue.channels,
+      (c) => c.slug,
+      (i) => ['channels', i, 'slug'],
+      'channel',
+    );
+    unique(
+      catalogue.customers,
+      (c) => c.license.id,
+      (i) => ['customers', i, 'license', 'id'],
+      'license id',
+    );
+    catalogue.customers.forEach((customer, c) =>
+      unique(
+        customer.team,
+        (m) => m.email,
+        (i) => ['customers', c, 'team', i, 'email'],
+        'team member',
+      ),
+    );
     catalogue.channels.forEach((channel, c) => {
+      unique(
+        channel.releases,
+        (r) => r.version,
+        (i) => ['channels', c, 'releases', i, 'version'],
+        'version',
+      );
       const seen = new Set<number>();
       channel.releases.forEach((release, r) => {
         if (seen.has(release.sequence)) {

@@ -23,7 +23,7 @@ export function routes(queryClient: QueryClient): RouteObject[] {
       id: 'root',
       loader: () => queryClient.ensureQueryData(brandingQueryOptions()),
       ErrorBoundary: RouteError,
-      hydrateFallbackElement: null,
+      HydrateFallback: () => null,
       children: [
         {
           Component: PublicLayout,

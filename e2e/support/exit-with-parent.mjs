@@ -1,0 +1,7 @@
+// Preloaded into servers started by e2e/support/server.ts (`node --import`). A child process
+// outlives its parent on Linux, so if the test runner dies without cleaning up (SIGKILL, a crash),
+// the server notices it has been orphaned and shuts itself down instead of holding a port.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) process.kill(process.pid, 'SIGTERM');
+}, 500).unref();
