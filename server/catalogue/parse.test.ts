@@ -166,6 +166,20 @@ describe('parseCatalogue on a malformed file', () => {
     });
   });
 
+  it('refuses a license id or a team member declared twice', () => {
+    const twice = demoCatalogueText.replace('id: 8hWq3ZnB5yGlobex', 'id: 2kLp9QvX7mRt4Acme');
+    const license = parseError(twice);
+    expect(license.field).toBe('customers[1].license.id');
+    expect(license.reason).toBe('license id "2kLp9QvX7mRt4Acme" is declared twice');
+    const globexLine = lineWith(twice, 'name: Globex');
+    const secondId = lineWith(twice.split('\n').slice(globexLine).join('\n'), 'id: 2kLp9QvX7mRt4Acme');
+    expect(license.line).toBe(globexLine + secondId);
+
+    const member = parseError(demoCatalogueText.replace('bob@acme.example', 'alice@acme.example'));
+    expect(member.field).toBe('customers[0].team[1].email');
+    expect(member.reason).toBe('team member "alice@acme.example" is declared twice');
+  });
+
   it('refuses an unknown key and points at it', () => {
     const error = parseError(minimal.replace('    channel: stable', '    channel: stable\n    colour: red'));
     expect(error).toMatchObject({ line: 16, field: 'customers[0].colour', reason: 'Unrecognized key: "colour"' });
