@@ -1,5 +1,11 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { createBrowserRouter, createMemoryRouter, redirect, type RouteObject } from 'react-router';
+import {
+  createBrowserRouter,
+  createMemoryRouter,
+  redirect,
+  type LoaderFunctionArgs,
+  type RouteObject,
+} from 'react-router';
 import { meQueryOptions } from '../features/auth/api/me';
 import { brandingQueryOptions } from '../features/branding/api/branding';
 import { isApiError } from '../lib/api-client';
@@ -8,7 +14,10 @@ import { PublicLayout } from './layouts/public-layout';
 import { NotFound } from './routes/not-found';
 import { RouteError } from './routes/route-error';
 
-type RouteModule = { Component: React.ComponentType; loader?: (queryClient: QueryClient) => () => unknown };
+type RouteModule = {
+  Component: React.ComponentType;
+  loader?: (queryClient: QueryClient) => (args: LoaderFunctionArgs) => unknown;
+};
 
 /** Code-split pages: each module brings its Component and a loader that warms the query cache. */
 const page = (load: () => Promise<RouteModule>, queryClient: QueryClient) => async () => {
@@ -18,6 +27,11 @@ const page = (load: () => Promise<RouteModule>, queryClient: QueryClient) => asy
 
 export function routes(queryClient: QueryClient): RouteObject[] {
   const lazy = (load: () => Promise<RouteModule>) => page(load, queryClient);
+  // Each page has its own error boundary, so a failing page leaves the header and navigation usable.
+  const portalPage = (path: string | undefined, load: () => Promise<RouteModule>): RouteObject =>
+    path
+      ? { path, lazy: lazy(load), ErrorBoundary: RouteError }
+      : { index: true, lazy: lazy(load), ErrorBoundary: RouteError };
   return [
     {
       id: 'root',
@@ -51,42 +65,14 @@ export function routes(queryClient: QueryClient): RouteObject[] {
           Component: PortalLayout,
           ErrorBoundary: RouteError,
           children: [
-            {
-              index: true,
-              lazy: lazy(() => import('../features/dashboard/routes/dashboard')),
-              ErrorBoundary: RouteError,
-            },
-            {
-              path: 'install',
-              lazy: lazy(() => import('../features/install/routes/install')),
-              ErrorBoundary: RouteError,
-            },
-            {
-              path: 'instances',
-              lazy: lazy(() => import('../features/instances/routes/instances')),
-              ErrorBoundary: RouteError,
-            },
-            {
-              path: 'releases',
-              lazy: lazy(() => import('../features/releases/routes/releases')),
-              ErrorBoundary: RouteError,
-            },
-            {
-              path: 'license',
-              lazy: lazy(() => import('../features/license/routes/license')),
-              ErrorBoundary: RouteError,
-            },
-            {
-              path: 'support',
-              lazy: lazy(() => import('../features/support/routes/support')),
-              ErrorBoundary: RouteError,
-            },
-            { path: 'team', lazy: lazy(() => import('../features/team/routes/team')), ErrorBoundary: RouteError },
-            {
-              path: 'settings',
-              lazy: lazy(() => import('../features/settings/routes/settings')),
-              ErrorBoundary: RouteError,
-            },
+            portalPage(undefined, () => import('../features/dashboard/routes/dashboard')),
+            portalPage('install', () => import('../features/install/routes/install')),
+            portalPage('instances', () => import('../features/instances/routes/instances')),
+            portalPage('releases', () => import('../features/releases/routes/releases')),
+            portalPage('license', () => import('../features/license/routes/license')),
+            portalPage('support', () => import('../features/support/routes/support')),
+            portalPage('team', () => import('../features/team/routes/team')),
+            portalPage('settings', () => import('../features/settings/routes/settings')),
             { path: '*', Component: NotFound },
           ],
         },

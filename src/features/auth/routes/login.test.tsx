@@ -19,6 +19,18 @@ describe('signing in', () => {
     expect(window.location.hash).toBe('');
   });
 
+  it('returns to the page that was asked for once the link signs the user in', async () => {
+    const { user, portal, router } = await renderApp('/releases');
+    await screen.findByRole('heading', { name: 'Sign in' });
+    expect(router.state.location.search).toBe('?next=%2Freleases');
+    await user.type(screen.getByLabelText('Work email'), 'bob@acme.example');
+    await user.click(screen.getByRole('button', { name: 'Email me a sign-in link' }));
+    await screen.findByText('Check your email');
+    window.history.replaceState(null, '', `/login/verify#token=${portal.lastLinkToken('bob@acme.example')}`);
+    await router.navigate('/login/verify');
+    expect(await screen.findByRole('heading', { name: 'Releases', level: 1 })).toBeInTheDocument();
+  });
+
   it('shows the field message next to the field for an invalid email and sends nothing', async () => {
     const { user, portal } = await renderApp('/login');
     const field = await screen.findByLabelText('Work email');

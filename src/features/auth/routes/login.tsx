@@ -1,22 +1,26 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { redirect, useLocation } from 'react-router';
+import { redirect, useLocation, type LoaderFunctionArgs } from 'react-router';
 import { Alert } from '../../../components/ui/alert';
 import { PageHeader } from '../../../components/ui/page-header';
 import { isApiError } from '../../../lib/api-client';
 import { meQueryOptions } from '../api/me';
 import { LoginForm } from '../components/login-form';
+import { rememberReturnTo } from '../return-to';
 
 /** Someone already signed in has nothing to do here. Asks the server, never a cached answer. */
-export const loader = (queryClient: QueryClient) => async () => {
-  try {
-    await queryClient.fetchQuery({ ...meQueryOptions(), staleTime: 0 });
-  } catch (error) {
-    if (isApiError(error, 'unauthenticated')) return null;
-    throw error;
-  }
-  return redirect('/');
-};
+export const loader =
+  (queryClient: QueryClient) =>
+  async ({ request }: LoaderFunctionArgs) => {
+    rememberReturnTo(new URL(request.url).searchParams.get('next'));
+    try {
+      await queryClient.fetchQuery({ ...meQueryOptions(), staleTime: 0 });
+    } catch (error) {
+      if (isApiError(error, 'unauthenticated')) return null;
+      throw error;
+    }
+    return redirect('/');
+  };
 
 export function Component() {
   const { t } = useTranslation();

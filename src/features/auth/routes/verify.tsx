@@ -9,6 +9,7 @@ import { isApiError } from '../../../lib/api-client';
 import { changeLocale } from '../../../lib/i18n';
 import { useCreateSession } from '../api/login';
 import { LoginForm } from '../components/login-form';
+import { takeReturnTo } from '../return-to';
 
 /**
  * The login link lands here with its token in the URL fragment (never sent to any server by the
@@ -30,7 +31,7 @@ export function Component() {
       {
         onSuccess: async (me) => {
           if (me.user.locale && me.user.locale !== i18n.language) await changeLocale(i18n, me.user.locale);
-          navigate('/', { replace: true });
+          navigate(takeReturnTo(), { replace: true });
         },
       },
     );
