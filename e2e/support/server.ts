@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { existsSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
@@ -39,6 +40,10 @@ export async function startServer({
   timeoutMs?: number;
   pollMs?: number;
 }): Promise<RunningServer> {
+  if (!existsSync(`${packageRoot}dist/server/main.js`))
+    throw new Error(
+      'dist/server/main.js is missing: run `npm run build` first (`npm run test:e2e` and `npm run bench` do).',
+    );
   const port = await freePort();
   const baseURL = `http://127.0.0.1:${port}`;
   const started = performance.now();

@@ -1,0 +1,99 @@
+// `npm run bench`: builds, then measures the built portal and writes docs/performance.md.
+// Not part of the tests: figures depend on the machine, so they are recorded, not asserted.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { availableParallelism, loadavg, totalmem } from 'node:os';
+import { bundleSize } from './bundle-size';
+import { coldStart } from './cold-start';
+import type { BenchResult, Figure } from './types';
+
+const OUTPUT = 'docs/performance.md';
+
+if (!existsSync('dist/server/main.js')) {
+  console.error('No build found. Run `npm run bench`, which builds first.');
+  process.exit(1);
+}
+
+const benchmarks: [string, () => Promise<BenchResult>][] = [
+  ['Bundle size', bundleSize],
+  ['Cold start', coldStart],
+];
+
+const loadBefore = loadavg()[0]!.toFixed(2); // A busy machine explains a slow figure.
+const results: [string, BenchResult][] = [];
+for (const [name, run] of benchmarks) {
+  console.log(`${name}…`);
+  results.push([name, await run()]);
+}
+
+const figures = results.flatMap(([, result]) => result.figures);
+await writeFile(OUTPUT, report(figures, results));
+console.log(`\n${figuresTable(figures)}\n\nWritten to ${OUTPUT}.`);
+if (figures.some((f) => f.pass === false)) console.warn('Some figures miss their target (see the table).');
+
+function report(figures: Figure[], results: [string, BenchResult][]): string {
+  return `# Performance
+
+<!-- Written by \`npm run bench\` (bench/run.ts). Do not edit by hand; run it again. -->
+
+Measured on ${new Date().toISOString().slice(0, 10)} from commit ${commit()}.
+
+| Machine | |
+|---|---|
+| CPU | ${cpuModel()} |
+| Cores (\`nproc\`) | ${availableParallelism()} |
+| Memory | ${(totalmem() / 2 ** 30).toFixed(1)} GiB |
+| Node.js | ${process.version} |
+| Load average (1 min) when the bench started | ${loadBefore} |
+
+## Results
+
+${figuresTable(figures)}
+
+${results.map(([name, result]) => `## ${name}\n\n${result.details}`).join('\n\n')}
+
+## How these are measured
+
+- **Bundle size** (bench/bundle-size.ts): the built server is started with an empty data folder,
+  and Debian's Chromium loads each page in a fresh browser context (empty cache). Every script
+  and stylesheet it fetches until the network is idle counts, lazily loaded route chunks included.
+  Sizes are the response bodies, raw and gzipped at level 9 as a compressing server or proxy would
+  send them. The dashboard is loaded by a user already signed in (session cookie set through the
+  BFF), as on every return visit; the sign-in link's own page is not counted. 1 kB = 1,000 bytes.
+- **Cold start** (bench/cold-start.ts): five times, an empty data folder and a new
+  \`node dist/server/main.js\` process (what \`npm start\` runs once its one-time build is done;
+  \`npm start\` itself adds npm's and scripts/start.mjs's own start-up), timed from spawning until
+  the first 200 from \`GET /api/health\`, polled every 25 ms. A first start unpacks the PGlite
+  template, runs the migrations and loads demo/portico.yaml. The files are in the OS cache, as
+  on a second \`npm start\`, not after a reboot.
+- Figures vary with what else the machine is doing, so the bench records them rather than
+  failing on them, and it is not part of \`npm test\`.
+`;
+}
+
+function figuresTable(figures: Figure[]): string {
+  const pass = (p: boolean | null) => (p === null ? '—' : p ? 'yes' : '**no**');
+  return [
+    '| Figure | Measured | Target | Pass |',
+    '|---|---|---|---|',
+    ...figures.map((f) => `| ${f.figure} | ${f.measured} | ${f.target} | ${pass(f.pass)} |`),
+  ].join('\n');
+}
+
+function cpuModel(): string {
+  const cpuinfo = existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '';
+  return /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1]?.trim() ?? 'unknown';
+}
+
+function commit(): string {
+  try {
+    const sha = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'server', 'contract'], {
+      encoding: 'utf8',
+    }).trim();
+    return dirty ? `${sha} with uncommitted changes to the sources` : sha;
+  } catch {
+    return 'unknown';
+  }
+}

@@ -1,0 +1,8 @@
+/** One line of the results table in docs/performance.md. */
+export type Figure = { figure: string; measured: string; target: string; pass: boolean | null };
+
+/** What each benchmark hands to bench/run.ts: its figures, and markdown with the detail behind them. */
+export type BenchResult = { figures: Figure[]; details: string };
+
+export const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
+export const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;

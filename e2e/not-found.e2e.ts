@@ -1,0 +1,17 @@
+import { expect } from 'vitest';
+import { checkA11y } from './fixtures/a11y';
+import { test } from './fixtures/browser';
+import { signInByApi } from './support/sign-in';
+
+test('an unknown address inside the portal says so and leads back', async ({ page, context, baseURL, dataDir }) => {
+  await signInByApi(context.request, baseURL, dataDir, 'carol@globex.example');
+
+  await page.goto('/no-such-page');
+  await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+  await page.getByText('There is no page at this address.').waitFor();
+  expect(new URL(page.url()).pathname).toBe('/no-such-page');
+  await checkA11y(page);
+
+  await page.getByRole('link', { name: 'Back to the dashboard' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+});
