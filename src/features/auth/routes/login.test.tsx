@@ -12,11 +12,9 @@ describe('signing in', () => {
     expect(await screen.findByText('Check your email')).toBeInTheDocument();
     expect(portal.outbox.map((m) => m.to)).toEqual(['alice@acme.example']);
 
-    window.history.replaceState(null, '', `/login/verify#token=${portal.lastLinkToken('alice@acme.example')}`);
-    await router.navigate('/login/verify');
+    await router.navigate(`/login/verify#token=${portal.lastLinkToken('alice@acme.example')}`);
     expect(await screen.findByRole('heading', { name: 'Dashboard' })).toBeInTheDocument();
     expect(screen.getByText('Welcome to the portal of Acme Corp.')).toBeInTheDocument();
-    expect(window.location.hash).toBe('');
   });
 
   it('returns to the page that was asked for once the link signs the user in', async () => {
@@ -26,8 +24,7 @@ describe('signing in', () => {
     await user.type(screen.getByLabelText('Work email'), 'bob@acme.example');
     await user.click(screen.getByRole('button', { name: 'Email me a sign-in link' }));
     await screen.findByText('Check your email');
-    window.history.replaceState(null, '', `/login/verify#token=${portal.lastLinkToken('bob@acme.example')}`);
-    await router.navigate('/login/verify');
+    await router.navigate(`/login/verify#token=${portal.lastLinkToken('bob@acme.example')}`);
     expect(await screen.findByRole('heading', { name: 'Releases', level: 1 })).toBeInTheDocument();
   });
 
@@ -47,8 +44,7 @@ describe('signing in', () => {
     const link = portal.lastLinkToken('bob@acme.example');
     await portal.request('/api/auth/sessions', { method: 'POST', json: { token: link } });
 
-    window.history.replaceState(null, '', `/login/verify#token=${link}`);
-    await router.navigate('/login/verify');
+    await router.navigate(`/login/verify#token=${link}`);
     expect(await screen.findByRole('heading', { name: 'This link cannot sign you in' })).toBeInTheDocument();
     expect(screen.getByRole('alert')).toHaveTextContent('This sign-in link has already been used.');
 
@@ -58,12 +54,20 @@ describe('signing in', () => {
     expect(portal.outbox.filter((m) => m.to === 'bob@acme.example')).toHaveLength(2);
   });
 
+  it('accepts a fresh link opened in the same tab as a refused one', async () => {
+    const { portal, router } = await renderApp('/login');
+    await router.navigate('/login/verify#token=not-a-real-token-at-all');
+    expect(await screen.findByRole('alert')).toHaveTextContent('This sign-in link is not valid.');
+    await portal.request('/api/auth/login-links', { method: 'POST', json: { email: 'bob@acme.example' } });
+    await router.navigate(`/login/verify#token=${portal.lastLinkToken('bob@acme.example')}`);
+    expect(await screen.findByRole('heading', { name: 'Dashboard', level: 1 })).toBeInTheDocument();
+  });
+
   it('refuses an expired link', async () => {
     const { portal, router } = await renderApp('/login');
     await portal.request('/api/auth/login-links', { method: 'POST', json: { email: 'bob@acme.example' } });
     portal.clock.advance(16 * 60_000);
-    window.history.replaceState(null, '', `/login/verify#token=${portal.lastLinkToken('bob@acme.example')}`);
-    await router.navigate('/login/verify');
+    await router.navigate(`/login/verify#token=${portal.lastLinkToken('bob@acme.example')}`);
     expect(await screen.findByRole('alert')).toHaveTextContent('This sign-in link has expired.');
   });
 

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import { invalidLinkReasons, type InvalidLinkReason } from '../../../../contract/auth';
 import { Alert } from '../../../components/ui/alert';
 import { DelayedSpinner } from '../../../components/ui/delayed-spinner';
@@ -16,6 +16,13 @@ import { takeReturnTo } from '../return-to';
  * browser). Exchanging it is a POST, so link scanners that merely GET the page cannot use it up.
  */
 export function Component() {
+  // A new link pasted into this tab changes only the fragment; keying on it starts a fresh exchange.
+  const { hash } = useLocation();
+  const token = new URLSearchParams(hash.slice(1)).get('token') ?? '';
+  return <Exchange key={token} token={token} />;
+}
+
+function Exchange({ token }: { token: string }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const createSession = useCreateSession();
@@ -24,7 +31,6 @@ export function Component() {
   useEffect(() => {
     if (started.current) return; // StrictMode runs effects twice; a link works only once.
     started.current = true;
-    const token = new URLSearchParams(window.location.hash.slice(1)).get('token') ?? '';
     window.history.replaceState(null, '', window.location.pathname); // Keep the token out of history.
     createSession.mutate(
       { token },
@@ -35,7 +41,7 @@ export function Component() {
         },
       },
     );
-  }, [createSession, i18n, navigate]);
+  }, [createSession, i18n, navigate, token]);
 
   if (!createSession.isError) {
     return (
