@@ -2,7 +2,9 @@ import { sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
-import { silentLogger, type AppDeps } from './deps';
+import { emptyArtifactStore, silentLogger, type AppDeps } from './deps';
+import { DEFAULT_STALL_AFTER_MS } from './domain/attempt-status';
+import { EventBus } from './live/event-bus';
 import type { AppEnv } from './http/env';
 import { errorResponse, HttpError } from './http/errors';
 import { sameOrigin } from './http/same-origin';
@@ -10,6 +12,7 @@ import { requireSession } from './http/session';
 import { authRoutes } from './routes/auth';
 import { brandingRoutes } from './routes/branding';
 import { dashboardRoutes } from './routes/dashboard';
+import { installRoutes } from './routes/installs';
 import { licenseRoutes } from './routes/license';
 import { meRoutes } from './routes/me';
 import { releaseRoutes } from './routes/releases';
@@ -24,7 +27,14 @@ export const isCorePath = (path: string) => CORE_PREFIXES.some((prefix) => path.
  * run exactly this code (architecture.md, "One BFF, three hosts").
  */
 export function createApp(deps: AppDeps) {
-  const resolved: Required<AppDeps> = { now: () => new Date(), logger: silentLogger, ...deps };
+  const resolved: Required<AppDeps> = {
+    now: () => new Date(),
+    logger: silentLogger,
+    events: new EventBus(),
+    artifacts: emptyArtifactStore,
+    stallAfterMs: DEFAULT_STALL_AFTER_MS,
+    ...deps,
+  };
   const app = new Hono<AppEnv>();
 
   app.use(requestId());
@@ -52,6 +62,7 @@ export function createApp(deps: AppDeps) {
   const signedIn = {
     '/api/me': meRoutes(),
     '/api/dashboard': dashboardRoutes(),
+    '/api/installs': installRoutes(),
     '/api/license': licenseRoutes(),
     '/api/releases': releaseRoutes(),
     '/api/team': teamRoutes(),

@@ -1,4 +1,5 @@
 import type { Database } from './db/database';
+import type { EventBus } from './live/event-bus';
 
 export type MailMessage = {
   to: string;
@@ -23,7 +24,21 @@ export type AppDeps = {
   publicUrl: string;
   now?: () => Date;
   logger?: Logger;
+  /** Live updates to open pages (server-sent events). */
+  events?: EventBus;
+  /** Installer bundles and the OCI image layout the vendor ships (portico.yaml `artifacts`). */
+  artifacts?: ArtifactStore;
+  /** An install attempt with no new checkpoint for this long is stalled. */
+  stallAfterMs?: number;
 };
+
+/** Read-only files under the vendor's artifacts directory. Paths are relative and '/'-separated. */
+export type ArtifactStore = {
+  open(path: string): Promise<{ body: ReadableStream<Uint8Array>; size: number } | null>;
+  readText(path: string): Promise<string | null>;
+};
+
+export const emptyArtifactStore: ArtifactStore = { open: async () => null, readText: async () => null };
 
 /** Values the host passes per request (Hono bindings). */
 export type AppBindings = { clientAddress?: string };

@@ -2,6 +2,7 @@ import { boolean, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'd
 import type { EntitlementName, InstallType, LicenseType } from '../../contract/catalogue';
 import type { Locale, Role } from '../../contract/me';
 import type { BrandingConfig } from '../catalogue/schema';
+import type { InstallMethod, InstallOptions, InstanceDetails, InstanceStatus } from '../../contract/installs';
 
 // Mirrors server/db/migrations/*.sql, which are the source of truth for the database.
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -88,16 +89,57 @@ export const serviceAccounts = pgTable('service_accounts', {
   tokenHash: text('token_hash').notNull(),
   createdAt: ts('created_at').notNull().defaultNow(),
   revokedAt: ts('revoked_at'),
+  /** 'install' for the just-in-time account of an install attempt, 'manual' for one an admin made. */
+  kind: text('kind').$type<'install' | 'manual'>().notNull().default('manual'),
+  lastUsedAt: ts('last_used_at'),
 });
 
 export const instances = pgTable('instances', {
   id: text('id').primaryKey(),
   teamId: text('team_id').notNull(),
+  /** The id the instance reports itself (X-Replicated-InstanceID), unique within a team. */
+  externalId: text('external_id'),
+  attemptId: text('attempt_id'),
+  serviceAccountId: text('service_account_id'),
   airgap: boolean('airgap').notNull(),
+  status: text('status').$type<InstanceStatus>(),
+  details: jsonb('details').$type<InstanceDetails>().notNull().default({}),
   firstCheckInAt: ts('first_check_in_at'),
   lastCheckInAt: ts('last_check_in_at'),
   createdAt: ts('created_at').notNull().defaultNow(),
 });
+
+export const installAttempts = pgTable('install_attempts', {
+  id: text('id').primaryKey(),
+  teamId: text('team_id').notNull(),
+  serviceAccountId: text('service_account_id'),
+  name: text('name').notNull(),
+  method: text('method').$type<InstallMethod>().notNull(),
+  options: jsonb('options').$type<InstallOptions>().notNull(),
+  version: text('version').notNull(),
+  startedBy: text('started_by').notNull(),
+  startedAt: ts('started_at').notNull(),
+  assetsDownloadedAt: ts('assets_downloaded_at'),
+  registryAuthenticatedAt: ts('registry_authenticated_at'),
+  imagesPulledAt: ts('images_pulled_at'),
+  installationCompletedAt: ts('installation_completed_at'),
+  instanceReadyAt: ts('instance_ready_at'),
+  failedAt: ts('failed_at'),
+  failureReason: text('failure_reason'),
+  lastProgressAt: ts('last_progress_at').notNull(),
+  discardedAt: ts('discarded_at'),
+});
+
+export const registryPulls = pgTable(
+  'registry_pulls',
+  {
+    attemptId: text('attempt_id').notNull(),
+    repository: text('repository').notNull(),
+    reference: text('reference').notNull(),
+    pulledAt: ts('pulled_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.attemptId, t.repository, t.reference] })],
+);
 
 export const supportBundles = pgTable('support_bundles', {
   id: text('id').primaryKey(),

@@ -1,0 +1,127 @@
+import { z } from 'zod';
+
+/** How a customer installs: Embedded Cluster on a Linux VM, or Helm into their own cluster. */
+export const installMethods = ['embedded', 'helm'] as const;
+export type InstallMethod = (typeof installMethods)[number];
+
+export const networkModes = ['online', 'proxy', 'airgap'] as const;
+export type NetworkMode = (typeof networkModes)[number];
+
+export const kubernetesDistributions = ['vanilla', 'openshift', 'rancher', 'aks', 'eks', 'gke'] as const;
+export type KubernetesDistribution = (typeof kubernetesDistributions)[number];
+
+export const registryAccessModes = ['online', 'partial', 'offline'] as const;
+export type RegistryAccess = (typeof registryAccessModes)[number];
+
+export const attemptStatuses = ['in_progress', 'stalled', 'failed', 'succeeded', 'discarded'] as const;
+export type AttemptStatus = (typeof attemptStatuses)[number];
+
+/** In the order they happen; which apply depends on the method (see checkpointsFor). */
+export const checkpointNames = [
+  'started',
+  'registry_login',
+  'images_pulled',
+  'assets_downloaded',
+  'installation_completed',
+  'instance_ready',
+] as const;
+export type CheckpointName = (typeof checkpointNames)[number];
+
+export function checkpointsFor(method: InstallMethod): CheckpointName[] {
+  return method === 'helm'
+    ? ['started', 'registry_login', 'images_pulled', 'installation_completed', 'instance_ready']
+    : ['started', 'assets_downloaded', 'installation_completed', 'instance_ready'];
+}
+
+export const instanceStatuses = ['missing', 'unavailable', 'degraded', 'updating', 'ready'] as const;
+export type InstanceStatus = (typeof instanceStatuses)[number];
+
+export type ResourceState = { kind: string; name: string; namespace: string; state: InstanceStatus };
+
+export type InstanceDetails = {
+  clusterId?: string;
+  appStatus?: string;
+  k8sVersion?: string;
+  k8sDistribution?: string;
+  channelId?: string;
+  channelSequence?: number;
+  versionLabel?: string;
+  sdkVersion?: string;
+  resourceStates?: ResourceState[];
+  runningImages?: Record<string, string[]>;
+};
+
+const instanceName = z
+  .string({ error: 'Give the instance a name.' })
+  .trim()
+  .min(1, 'Give the instance a name.')
+  .max(63, 'Use at most 63 characters.')
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N} ._-]*$/u, 'Use letters, digits, spaces, dots, dashes and underscores.');
+
+const proxyUrl = z.url({
+  protocol: /^https?$/,
+  error: 'Enter the proxy as a URL, like http://proxy.example.com:3128.',
+});
+
+export const installOptionsSchema = z
+  .object({
+    network: z.enum(networkModes),
+    proxyUrl: proxyUrl.optional(),
+    kubernetesDistribution: z.enum(kubernetesDistributions).optional(),
+    registryAccess: z.enum(registryAccessModes).optional(),
+  })
+  .refine((o) => o.network !== 'proxy' || o.proxyUrl, { message: 'Enter the proxy URL.', path: ['proxyUrl'] });
+export type InstallOptions = z.infer<typeof installOptionsSchema>;
+
+export const createInstallInputSchema = z
+  .object({
+    method: z.enum(installMethods),
+    name: instanceName,
+    version: z.string().min(1).max(64),
+    options: installOptionsSchema,
+  })
+  .refine((i) => i.method !== 'helm' || (i.options.kubernetesDistribution && i.options.registryAccess), {
+    message: 'Choose the Kubernetes distribution and registry access.',
+    path: ['options'],
+  });
+export type CreateInstallInput = z.input<typeof createInstallInputSchema>;
+
+export const updateInstallInputSchema = z.object({
+  name: instanceName.optional(),
+  version: z.string().min(1).max(64).optional(),
+  options: installOptionsSchema.optional(),
+});
+export type UpdateInstallInput = z.input<typeof updateInstallInputSchema>;
+
+export type Checkpoint = { name: CheckpointName; at: string | null };
+
+export type InstallAttempt = {
+  id: string;
+  name: string;
+  method: InstallMethod;
+  options: InstallOptions;
+  version: string;
+  status: AttemptStatus;
+  startedAt: string;
+  startedBy: string;
+  checkpoints: Checkpoint[];
+  failureReason: string | null;
+  serviceAccount: { id: string; name: string } | null;
+};
+
+/** Returned once, when an attempt is created or its token replaced; the token is never stored. */
+export type InstallAttemptWithToken = { attempt: InstallAttempt; token: string };
+
+export type InstallAttemptList = { attempts: InstallAttempt[] };
+
+/**
+ * Which networks a license allows for a method: online and proxy need the plain install type,
+ * air gap its air-gap variant. A method with no network allowed is not offered at all.
+ */
+export function allowedNetworks(method: InstallMethod, installTypes: readonly string[]): NetworkMode[] {
+  const [plain, airgap] = method === 'helm' ? ['helm', 'helm_airgap'] : ['embedded', 'airgap'];
+  return [
+    ...(installTypes.includes(plain!) ? (['online', 'proxy'] as const) : []),
+    ...(installTypes.includes(airgap!) ? (['airgap'] as const) : []),
+  ];
+}

@@ -1,0 +1,27 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { InstallAttempt } from '../../contract/installs';
+import { installAttempts, serviceAccounts, users } from '../db/schema';
+import type { AppEnv } from '../http/env';
+import { notFound } from '../http/errors';
+import { presentAttempt } from './present';
+
+type Deps = AppEnv['Variables']['deps'];
+
+/** A team's attempts, newest first, or one of them; another team's id is simply not found. */
+export async function findAttempts(deps: Deps, teamId: string, attemptId?: string): Promise<InstallAttempt[]> {
+  const rows = await deps.db
+    .select({ attempt: installAttempts, startedBy: users.email, serviceAccountName: serviceAccounts.name })
+    .from(installAttempts)
+    .innerJoin(users, eq(users.id, installAttempts.startedBy))
+    .leftJoin(serviceAccounts, eq(serviceAccounts.id, installAttempts.serviceAccountId))
+    .where(and(eq(installAttempts.teamId, teamId), attemptId ? eq(installAttempts.id, attemptId) : sql`true`))
+    .orderBy(desc(installAttempts.startedAt));
+  const now = deps.now();
+  return rows.map((r) => presentAttempt(r.attempt, r, now, deps.stallAfterMs));
+}
+
+export async function findAttempt(deps: Deps, teamId: string, attemptId: string): Promise<InstallAttempt> {
+  const [attempt] = await findAttempts(deps, teamId, attemptId);
+  if (!attempt) throw notFound('That installation');
+  return attempt;
+}

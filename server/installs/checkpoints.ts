@@ -1,0 +1,51 @@
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { AppDeps } from '../deps';
+import type { EventBus } from '../live/event-bus';
+import { installAttempts } from '../db/schema';
+
+type CheckpointColumn =
+  'assetsDownloadedAt' | 'registryAuthenticatedAt' | 'imagesPulledAt' | 'installationCompletedAt' | 'instanceReadyAt';
+
+export const checkpointColumns = {
+  assets_downloaded: 'assetsDownloadedAt',
+  registry_login: 'registryAuthenticatedAt',
+  images_pulled: 'imagesPulledAt',
+  installation_completed: 'installationCompletedAt',
+  instance_ready: 'instanceReadyAt',
+} as const satisfies Record<string, CheckpointColumn>;
+
+export type RecordableCheckpoint = keyof typeof checkpointColumns;
+
+type Ports = Pick<Required<AppDeps>, 'db' | 'now'> & { events: EventBus };
+
+/**
+ * Records that real traffic reached a checkpoint. The first time counts (a replay keeps the
+ * original timestamp), any checkpoint is progress (it ends a stall), and open pages hear of it.
+ * Returns whether anything changed.
+ */
+export async function recordCheckpoint(ports: Ports, attemptId: string, checkpoint: RecordableCheckpoint) {
+  const column = installAttempts[checkpointColumns[checkpoint]];
+  const at = ports.now();
+  const [row] = await ports.db
+    .update(installAttempts)
+    .set({
+      [checkpointColumns[checkpoint]]: sql`COALESCE(${column}, ${at.toISOString()}::timestamptz)`,
+      lastProgressAt: at,
+    })
+    .where(and(eq(installAttempts.id, attemptId), isNull(installAttempts.discardedAt)))
+    .returning({ teamId: installAttempts.teamId });
+  if (row) ports.events.publish({ type: 'attempt.updated', teamId: row.teamId, attemptId });
+  return Boolean(row);
+}
+
+/** The installer reported a failure; its reason is shown to the customer as sent (as text). */
+export async function recordFailure(ports: Ports, attemptId: string, reason: string) {
+  const at = ports.now();
+  const [row] = await ports.db
+    .update(installAttempts)
+    .set({ failedAt: at, failureReason: reason.slice(0, 2000), lastProgressAt: at })
+    .where(and(eq(installAttempts.id, attemptId), isNull(installAttempts.discardedAt)))
+    .returning({ teamId: installAttempts.teamId });
+  if (row) ports.events.publish({ type: 'attempt.updated', teamId: row.teamId, attemptId });
+  return Boolean(row);
+}

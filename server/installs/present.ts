@@ -1,0 +1,38 @@
+import { checkpointsFor, type InstallAttempt } from '../../contract/installs';
+import type { installAttempts } from '../db/schema';
+import { attemptStatus } from '../domain/attempt-status';
+
+type AttemptRow = typeof installAttempts.$inferSelect;
+
+/** An attempt as the SPA sees it: status derived now, checkpoints in the method's order. */
+export function presentAttempt(
+  row: AttemptRow,
+  extra: { startedBy: string; serviceAccountName: string | null },
+  now: Date,
+  stallAfterMs: number,
+): InstallAttempt {
+  const times = {
+    started: row.startedAt,
+    assets_downloaded: row.assetsDownloadedAt,
+    registry_login: row.registryAuthenticatedAt,
+    images_pulled: row.imagesPulledAt,
+    installation_completed: row.installationCompletedAt,
+    instance_ready: row.instanceReadyAt,
+  };
+  return {
+    id: row.id,
+    name: row.name,
+    method: row.method,
+    options: row.options,
+    version: row.version,
+    status: attemptStatus(row, now, stallAfterMs),
+    startedAt: row.startedAt.toISOString(),
+    startedBy: extra.startedBy,
+    checkpoints: checkpointsFor(row.method).map((name) => ({ name, at: times[name]?.toISOString() ?? null })),
+    failureReason: row.failedAt ? row.failureReason : null,
+    serviceAccount:
+      row.serviceAccountId && extra.serviceAccountName
+        ? { id: row.serviceAccountId, name: extra.serviceAccountName }
+        : null,
+  };
+}

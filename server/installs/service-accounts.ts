@@ -1,0 +1,61 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { hashToken, newToken } from '../auth/tokens';
+import type { Database } from '../db/database';
+import { installAttempts, serviceAccounts, teams } from '../db/schema';
+
+/** Service-account tokens are recognisable in logs and secret scanners by this prefix. */
+export const SERVICE_ACCOUNT_TOKEN_PREFIX = 'portico_sa_';
+
+export async function issueServiceAccountToken(): Promise<{ token: string; tokenHash: string }> {
+  const token = `${SERVICE_ACCOUNT_TOKEN_PREFIX}${newToken()}`;
+  return { token, tokenHash: await hashToken(token) };
+}
+
+export type ServiceAccountIdentity = {
+  serviceAccount: typeof serviceAccounts.$inferSelect;
+  team: typeof teams.$inferSelect;
+  /** The install attempt this just-in-time account belongs to, if it is one and not discarded. */
+  attempt: typeof installAttempts.$inferSelect | null;
+};
+
+/**
+ * Who a token belongs to, or null for an unknown, revoked or discarded one. Looked up by hash
+ * (equality on a hash leaks nothing useful about the token), never by the token itself.
+ */
+export async function authenticateServiceAccount(
+  db: Database,
+  token: string,
+  now: Date,
+): Promise<ServiceAccountIdentity | null> {
+  if (!token.startsWith(SERVICE_ACCOUNT_TOKEN_PREFIX) || token.length > 200) return null;
+  const [row] = await db
+    .select({ serviceAccount: serviceAccounts, team: teams })
+    .from(serviceAccounts)
+    .innerJoin(teams, eq(teams.id, serviceAccounts.teamId))
+    .where(and(eq(serviceAccounts.tokenHash, await hashToken(token)), isNull(serviceAccounts.revokedAt)));
+  if (!row) return null;
+  const [attempt] = await db
+    .select()
+    .from(installAttempts)
+    .where(and(eq(installAttempts.serviceAccountId, row.serviceAccount.id), isNull(installAttempts.discardedAt)));
+  await db.update(serviceAccounts).set({ lastUsedAt: now }).where(eq(serviceAccounts.id, row.serviceAccount.id));
+  return { ...row, attempt: attempt ?? null };
+}
+
+/** Credentials as the wire formats carry them: a raw token, "Bearer <t>" or Basic "<user>:<t>". */
+export function tokenFromAuthorization(header: string | undefined): string | null {
+  if (!header) return null;
+  const [scheme, value] = header.split(' ', 2);
+  if (value === undefined) return header.trim() || null;
+  if (/^bearer$/i.test(scheme!)) return value.trim() || null;
+  if (/^basic$/i.test(scheme!)) {
+    try {
+      const decoded = atob(value.trim());
+      const colon = decoded.indexOf(':');
+      return colon < 0 ? null : decoded.slice(colon + 1) || null;
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
