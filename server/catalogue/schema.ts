@@ -68,6 +68,8 @@ export const catalogueSchema = z
     branding: brandingSchema,
     channels: z.array(channelSchema).min(1),
     customers: z.array(customerSchema).default([]),
+    /** Directory of installer bundles and the OCI image layout, relative to this file. */
+    artifacts: z.string().min(1).default('artifacts'),
   })
   .superRefine((catalogue, ctx) => {
     const channelSlugs = new Set(catalogue.channels.map((c) => c.slug));

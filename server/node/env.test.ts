@@ -25,6 +25,7 @@ describe('readEnv', () => {
       mailFrom: 'Portico <no-reply@localhost>',
       publicUrl: 'http://localhost:8080',
       configPath: '/opt/portico/demo/portico.yaml',
+      stallAfterMs: 30 * 60_000,
     });
   });
 
@@ -39,6 +40,7 @@ describe('readEnv', () => {
         MAIL_FROM: 'Atlas <portal@atlas.example>',
         PUBLIC_URL: 'https://portal.atlas.example',
         PORTICO_CONFIG: '/etc/portico/portico.yaml',
+        INSTALL_STALL_MINUTES: '45',
       },
       ROOT,
     );
@@ -51,6 +53,7 @@ describe('readEnv', () => {
       mailFrom: 'Atlas <portal@atlas.example>',
       publicUrl: 'https://portal.atlas.example',
       configPath: '/etc/portico/portico.yaml',
+      stallAfterMs: 45 * 60_000,
     });
   });
 

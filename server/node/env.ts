@@ -19,6 +19,7 @@ const envSchema = z.object({
   MAIL_FROM: z.string().min(3).optional(),
   PUBLIC_URL: url(/^https?:$/, 'https://portal.example.com').optional(),
   PORTICO_CONFIG: z.string().min(1).optional(),
+  INSTALL_STALL_MINUTES: z.coerce.number({ error: 'must be a number of minutes' }).positive().max(10_080).default(30),
 });
 
 export type Env = {
@@ -30,6 +31,7 @@ export type Env = {
   mailFrom: string;
   publicUrl: string;
   configPath: string;
+  stallAfterMs: number;
 };
 
 export class EnvError extends Error {}
@@ -57,5 +59,6 @@ export function readEnv(source: Record<string, string | undefined>, packageRoot:
     mailFrom: env.MAIL_FROM ?? `Portico <no-reply@${new URL(publicUrl).hostname}>`,
     publicUrl,
     configPath: resolve(env.PORTICO_CONFIG ?? resolve(packageRoot, 'demo/portico.yaml')),
+    stallAfterMs: env.INSTALL_STALL_MINUTES * 60_000,
   };
 }

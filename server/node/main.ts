@@ -7,6 +7,7 @@ import { imageContentType } from '../catalogue/content-type';
 import { loadCatalogue, type ReadAsset } from '../catalogue/load';
 import { CatalogueError, parseCatalogue } from '../catalogue/parse';
 import { migrate } from '../db/migrate';
+import { fileArtifactStore } from './artifacts';
 import { openDatabase } from './database';
 import { EnvError, readEnv } from './env';
 import { createHost } from './host';
@@ -37,7 +38,15 @@ async function main() {
   const mailer = env.smtpUrl
     ? smtpMailer(env.smtpUrl, env.mailFrom)
     : outboxMailer(join(env.dataDir, 'outbox'), env.mailFrom, logger);
-  const core = createApp({ db: database.db, mailer, publicUrl: env.publicUrl, logger });
+  const artifacts = fileArtifactStore(resolve(dirname(env.configPath), catalogue.artifacts));
+  const core = createApp({
+    db: database.db,
+    mailer,
+    publicUrl: env.publicUrl,
+    logger,
+    artifacts,
+    stallAfterMs: env.stallAfterMs,
+  });
   const host = createHost(core, join(packageRoot, 'dist/client'));
 
   const server = serve({ fetch: host.fetch, port: env.port, hostname: env.host }, () => {

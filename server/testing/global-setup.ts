@@ -3,10 +3,13 @@ import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { migrate } from '../db/migrate';
 import { openPglite } from '../db/pglite';
+// @ts-expect-error: a plain ES module script, shared with `npm run build`.
+import { buildDemoArtifacts } from '../../scripts/build-demo-artifacts.mjs';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     pgliteTemplate: string;
+    artifactsDir: string;
   }
 }
 
@@ -24,5 +27,11 @@ export default async function setup(project: TestProject) {
   const file = resolve(dir, `pglite-template-${project.name}-${process.pid}.tar`);
   await writeFile(file, Buffer.from(await dump.arrayBuffer()));
   project.provide('pgliteTemplate', file);
-  return () => rm(file, { force: true });
+  // The demo vendor's installer bundles and OCI layout, as `npm run build` makes them.
+  const artifactsDir = await buildDemoArtifacts(resolve(dir, `artifacts-${project.name}-${process.pid}`));
+  project.provide('artifactsDir', artifactsDir);
+  return async () => {
+    await rm(file, { force: true });
+    await rm(artifactsDir, { recursive: true, force: true });
+  };
 }

@@ -7,6 +7,8 @@ import { loadCatalogue } from '../catalogue/load';
 import { parseCatalogue } from '../catalogue/parse';
 import { openPglite } from '../db/pglite';
 import type { MailMessage } from '../deps';
+import { EventBus } from '../live/event-bus';
+import { fileArtifactStore } from '../node/artifacts';
 
 export const TEST_ORIGIN = 'http://portal.test';
 const DEFAULT_NOW = new Date('2026-11-22T10:00:00Z');
@@ -47,11 +49,14 @@ export async function createTestPortal(options: { catalogue?: string; now?: Date
   await loadCatalogue(db, catalogue, readDemoAsset, clock.now());
 
   const outbox: MailMessage[] = [];
+  const events = new EventBus();
   const app = createApp({
     db,
     publicUrl: TEST_ORIGIN,
     now: clock.now,
     mailer: { send: async (message) => void outbox.push(message) },
+    events,
+    artifacts: fileArtifactStore(inject('artifactsDir')),
   });
 
   /** Like a browser on the portal's own origin: sends Origin and the session cookie. */
@@ -85,7 +90,7 @@ export async function createTestPortal(options: { catalogue?: string; now?: Date
     return cookie;
   }
 
-  return { app, db, clock, outbox, request, signIn, lastLinkToken };
+  return { app, db, clock, outbox, events, request, signIn, lastLinkToken };
 }
 
 export type TestPortal = Awaited<ReturnType<typeof createTestPortal>>;
