@@ -9,6 +9,9 @@ import type { AppEnv } from './http/env';
 import { errorResponse, HttpError } from './http/errors';
 import { sameOrigin } from './http/same-origin';
 import { requireSession } from './http/session';
+import { embeddedRoutes } from './ingest/embedded';
+import { registryRoutes } from './ingest/registry/routes';
+import { sdkRoutes } from './ingest/sdk';
 import { authRoutes } from './routes/auth';
 import { brandingRoutes } from './routes/branding';
 import { dashboardRoutes } from './routes/dashboard';
@@ -19,8 +22,9 @@ import { releaseRoutes } from './routes/releases';
 import { teamRoutes } from './routes/team';
 
 /** Paths the BFF core answers; a host serves everything else (the SPA) itself. */
-const CORE_PREFIXES = ['/api/'];
-export const isCorePath = (path: string) => CORE_PREFIXES.some((prefix) => path.startsWith(prefix)) || path === '/api';
+const CORE_PREFIXES = ['/api/', '/v2/', '/embedded/', '/embedded_cluster_metrics/', '/kots_metrics/'];
+export const isCorePath = (path: string) =>
+  CORE_PREFIXES.some((prefix) => path.startsWith(prefix)) || path === '/api' || path === '/v2';
 
 /**
  * The BFF: one Hono app over ports, so the Node server, MSW in Node and MSW in the browser all
@@ -72,6 +76,11 @@ export function createApp(deps: AppDeps) {
     app.use(`${path}/*`, requireSession);
     app.route(path, routes);
   }
+
+  // Ingest: the machines' side, in the wire formats of the tools customers already run.
+  app.route('/v2', registryRoutes());
+  app.route('/', embeddedRoutes());
+  app.route('/', sdkRoutes());
 
   app.notFound((c) =>
     errorResponse(c, new HttpError(404, 'not_found', `No API route matches ${c.req.method} ${c.req.path}.`)),
