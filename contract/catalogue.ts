@@ -10,6 +10,8 @@ export const entitlementNames = ['gitops', 'identity', 'snapshots', 'support_bun
 export type EntitlementName = (typeof entitlementNames)[number];
 
 export type Branding = {
+  /** Where customers and their machines reach the portal (PUBLIC_URL); commands use its host. */
+  portalUrl: string;
   appName: string;
   appSlug: string;
   title: string;
@@ -54,5 +56,7 @@ export type Dashboard = {
   supportBundles: number;
   team: { members: number; serviceAccounts: number };
 };
+
+export type ReleaseImage = { repository: string; tag: string };
 
 export type TeamMember = { id: string; email: string; role: 'admin' | 'member' | 'viewer'; joinedAt: string };

@@ -8,6 +8,7 @@ describe('GET /api/branding', () => {
     const response = await portal.request('/api/branding');
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
+      portalUrl: 'http://portal.test',
       appName: 'Atlas Analytics',
       appSlug: 'atlas',
       title: 'Atlas Analytics Enterprise Portal',

@@ -12,6 +12,7 @@ export function brandingRoutes() {
       const app = await loadApp(c.get('deps').db);
       const { branding } = app;
       const body: Branding = {
+        portalUrl: c.get('deps').publicUrl,
         appName: app.name,
         appSlug: app.slug,
         title: branding.title,
