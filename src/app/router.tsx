@@ -67,6 +67,8 @@ export function routes(queryClient: QueryClient): RouteObject[] {
           children: [
             portalPage(undefined, () => import('../features/dashboard/routes/dashboard')),
             portalPage('install', () => import('../features/install/routes/install')),
+            portalPage('install/new', () => import('../features/install/routes/new-install')),
+            portalPage('install/:attemptId', () => import('../features/install/routes/install-attempt')),
             portalPage('instances', () => import('../features/instances/routes/instances')),
             portalPage('releases', () => import('../features/releases/routes/releases')),
             portalPage('license', () => import('../features/license/routes/license')),

@@ -8,8 +8,10 @@ export function useFormatters() {
   return useMemo(() => {
     const date = new Intl.DateTimeFormat(lang, { dateStyle: 'long' });
     const number = new Intl.NumberFormat(lang);
+    const dateTime = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'medium' });
     return {
       date: (iso: string) => date.format(new Date(iso)),
+      dateTime: (iso: string) => dateTime.format(new Date(iso)),
       number: (n: number) => number.format(n),
     };
   }, [lang]);

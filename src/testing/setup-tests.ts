@@ -17,3 +17,11 @@ beforeEach(() => {
     throw new Error(`console.error was called: ${args.map(String).join(' ')}`);
   });
 });
+
+// jsdom has <dialog> but not its modal methods; real Chromium covers them in the e2e suite.
+HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
+  this.setAttribute('open', '');
+};
+HTMLDialogElement.prototype.close ??= function (this: HTMLDialogElement) {
+  this.removeAttribute('open');
+};

@@ -1,13 +1,151 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { useSuspenseQuery } from '@tanstack/react-query';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { attemptStatuses, type AttemptStatus, type InstallAttempt } from '../../../../contract/installs';
+import { buttonClass } from '../../../components/ui/button';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { PageHeader } from '../../../components/ui/page-header';
+import { useFormatters } from '../../../lib/format';
+import { useMe } from '../../auth/api/me';
+import { installsQueryOptions } from '../api/installs';
+import { StatusBadge } from '../components/status-badge';
+
+export const loader = (queryClient: QueryClient) => () => queryClient.ensureQueryData(installsQueryOptions());
+
+const isOpen = (a: InstallAttempt) => a.status === 'in_progress' || a.status === 'stalled';
+
+/** The newest checkpoint reached, which tells at a glance how far an install got. */
+const currentCheckpoint = (a: InstallAttempt) => [...a.checkpoints].reverse().find((c) => c.at)?.name ?? 'started';
 
 export function Component() {
   const { t } = useTranslation();
+  const me = useMe();
+  const { data } = useSuspenseQuery({ ...installsQueryOptions(), refetchInterval: 15_000 });
+  const [filter, setFilter] = useState<AttemptStatus | 'all'>('all');
+  const { dateTime } = useFormatters();
+  const filterId = useId();
+  const open = data.attempts.filter(isOpen);
+  const history = data.attempts.filter((a) => filter === 'all' || a.status === filter);
+
   return (
     <>
       <PageHeader title={t('install.title')} description={t('install.description')} />
-      <EmptyState title={t('install.empty.title')}>{t('install.empty.body')}</EmptyState>
+      {me.team.role !== 'viewer' && (
+        <Link to="/install/new" className={`${buttonClass()} mb-6`}>
+          {t('install.new')}
+        </Link>
+      )}
+      {data.attempts.length === 0 ? (
+        <EmptyState title={t('install.empty.title')}>{t('install.empty.body')}</EmptyState>
+      ) : (
+        <>
+          <section aria-labelledby="in-progress-heading" className="mb-8">
+            <h2 id="in-progress-heading" className="mb-3 text-lg font-semibold text-slate-900">
+              {t('install.inProgress.title')}
+            </h2>
+            {open.length === 0 ? (
+              <p className="text-sm text-slate-600">{t('install.inProgress.none')}</p>
+            ) : (
+              <ul className="grid gap-3 sm:grid-cols-2">
+                {open.map((a) => (
+                  <li key={a.id} className="rounded-lg border border-slate-200 bg-white p-4">
+                    <p className="flex items-center gap-2 font-semibold text-slate-900">
+                      {a.name} <StatusBadge status={a.status} />
+                    </p>
+                    <p className="mt-1 text-sm text-slate-700">
+                      {t('install.inProgress.summary', {
+                        method: t(`install.methods.${a.method}.short`),
+                        email: a.startedBy,
+                        date: dateTime(a.startedAt),
+                      })}
+                    </p>
+                    <p className="mt-1 text-sm text-slate-700">
+                      {t('install.inProgress.checkpoint', {
+                        checkpoint: t(`install.checkpoints.${currentCheckpoint(a)}`),
+                      })}
+                    </p>
+                    <Link to={`/install/${a.id}`} className="mt-2 inline-block text-sm font-semibold underline">
+                      {t('install.continue', { name: a.name })}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          <section aria-labelledby="history-heading">
+            <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
+              <h2 id="history-heading" className="text-lg font-semibold text-slate-900">
+                {t('install.history.title')}
+              </h2>
+              <div className="flex items-center gap-2 text-sm">
+                <label htmlFor={filterId} className="font-semibold">
+                  {t('install.history.filter')}
+                </label>
+                <select
+                  id={filterId}
+                  value={filter}
+                  onChange={(e) => setFilter(e.target.value as AttemptStatus | 'all')}
+                  className="rounded border border-slate-300 px-2 py-1"
+                >
+                  <option value="all">{t('install.history.all')}</option>
+                  {attemptStatuses.map((s) => (
+                    <option key={s} value={s}>
+                      {t(`install.status.${s}`)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            </div>
+            <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+              <table className="w-full text-left text-sm">
+                <thead className="bg-slate-50 text-slate-700">
+                  <tr>
+                    <th scope="col" className="px-4 py-2">
+                      {t('install.history.name')}
+                    </th>
+                    <th scope="col" className="px-4 py-2">
+                      {t('install.history.method')}
+                    </th>
+                    <th scope="col" className="px-4 py-2">
+                      {t('install.history.status')}
+                    </th>
+                    <th scope="col" className="px-4 py-2">
+                      {t('install.history.version')}
+                    </th>
+                    <th scope="col" className="px-4 py-2">
+                      {t('install.history.started')}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-200">
+                  {history.map((a) => (
+                    <tr key={a.id}>
+                      <td className="px-4 py-2">
+                        <Link to={`/install/${a.id}`} className="font-semibold underline">
+                          {a.name}
+                        </Link>
+                      </td>
+                      <td className="px-4 py-2">{t(`install.methods.${a.method}.short`)}</td>
+                      <td className="px-4 py-2">
+                        <StatusBadge status={a.status} />
+                      </td>
+                      <td className="px-4 py-2">{a.version}</td>
+                      <td className="px-4 py-2">
+                        {t('install.history.startedBy', { date: dateTime(a.startedAt), email: a.startedBy })}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              {history.length === 0 && (
+                <p className="p-4 text-sm text-slate-600">{t('install.history.noneWithFilter')}</p>
+              )}
+            </div>
+          </section>
+        </>
+      )}
     </>
   );
 }

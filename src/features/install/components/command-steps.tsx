@@ -1,0 +1,32 @@
+import { useTranslation } from 'react-i18next';
+import { CopyButton } from '../../../components/ui/copy-button';
+import { maskToken, type Step } from '../lib/commands';
+
+/** Numbered steps; the token stays masked on screen until revealed, but copies in full. */
+export function CommandSteps({ steps, token, revealed }: { steps: Step[]; token: string; revealed: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <ol className="space-y-4">
+      {steps.map((step, index) => {
+        const text = step.commands.join('\n');
+        const title = t(`install.steps.${step.id}.title`);
+        return (
+          <li key={step.id} className="rounded-lg border border-slate-200 bg-white p-4">
+            <h3 className="text-base font-semibold text-slate-900">
+              {t('install.steps.numbered', { number: index + 1, title })}
+            </h3>
+            <p className="mt-1 text-sm text-slate-600">{t(`install.steps.${step.id}.description`)}</p>
+            {step.commands.length > 0 && (
+              <div className="mt-3 flex items-start gap-2">
+                <pre className="flex-1 overflow-x-auto rounded-md bg-slate-900 p-3 text-sm text-slate-50">
+                  <code>{revealed ? text : maskToken(text, token)}</code>
+                </pre>
+                <CopyButton text={text} label={t('install.steps.copy', { title })} />
+              </div>
+            )}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

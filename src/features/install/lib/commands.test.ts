@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { installSteps, maskToken, type CommandInput } from './commands';
+
+const base = {
+  version: '1.4.0',
+  appSlug: 'atlas',
+  channelSlug: 'stable',
+  portalUrl: 'https://portal.atlas.example',
+  email: 'alice@acme.example',
+  token: 'portico_sa_secret',
+} satisfies Partial<CommandInput>;
+
+const commands = (input: CommandInput) => installSteps(input).map((s) => [s.id, ...s.commands]);
+
+describe('installSteps', () => {
+  it('renders the Embedded Cluster online commands against the portal', () => {
+    expect(commands({ ...base, method: 'embedded', options: { network: 'online' } })).toEqual([
+      [
+        'download',
+        'curl -f "https://portal.atlas.example/embedded/atlas/stable/1.4.0" -H "Authorization: portico_sa_secret" -o atlas-stable.tgz',
+      ],
+      ['extract', 'tar -xvzf atlas-stable.tgz'],
+      ['install', 'sudo ./atlas install --license license.yaml'],
+    ]);
+  });
+
+  it('adds the air gap bundle, or the proxy, when the network needs it', () => {
+    const airgap = commands({ ...base, method: 'embedded', options: { network: 'airgap' } });
+    expect(airgap[0]![1]).toContain('/embedded/atlas/stable/1.4.0?airgap=true"');
+    expect(airgap[2]![1]).toBe('sudo ./atlas install --license license.yaml --airgap-bundle atlas.airgap');
+    const proxy = commands({
+      ...base,
+      method: 'embedded',
+      options: { network: 'proxy', proxyUrl: 'http://proxy:3128' },
+    });
+    expect(proxy[0]![1]).toMatch(/-o atlas-stable\.tgz --proxy http:\/\/proxy:3128$/);
+    expect(proxy[2]![1]).toBe('sudo ./atlas install --license license.yaml --https-proxy=http://proxy:3128');
+  });
+
+  it('renders Helm online: registry login, preflight, install from the portal registry', () => {
+    const options = { network: 'online', kubernetesDistribution: 'eks', registryAccess: 'online' } as const;
+    expect(commands({ ...base, method: 'helm', options })).toEqual([
+      ['login', 'helm registry login portal.atlas.example --username alice@acme.example --password portico_sa_secret'],
+      [
+        'preflight',
+        'helm template oci://portal.atlas.example/atlas/stable/atlas --version 1.4.0 | kubectl preflight -',
+      ],
+      ['install_chart', 'helm install atlas oci://portal.atlas.example/atlas/stable/atlas --version 1.4.0'],
+    ]);
+  });
+
+  it('renders Helm air gap with image relocation to the registry the user types', () => {
+    const options = { network: 'airgap', kubernetesDistribution: 'vanilla', registryAccess: 'offline' } as const;
+    const images = [{ repository: 'atlas-api', tag: '1.4.0' }];
+    const steps = commands({ ...base, method: 'helm', options, images, registryUri: 'registry.acme.internal/atlas/' });
+    expect(steps.find((s) => s[0] === 'images')).toEqual([
+      'images',
+      'docker pull portal.atlas.example/atlas/stable/atlas-api:1.4.0',
+      'docker tag portal.atlas.example/atlas/stable/atlas-api:1.4.0 registry.acme.internal/atlas/atlas-api:1.4.0',
+      'docker push registry.acme.internal/atlas/atlas-api:1.4.0',
+    ]);
+    expect(steps.at(-1)![1]).toContain('--set replicated.isAirgap=true');
+    const placeholder = commands({ ...base, method: 'helm', options, images });
+    expect(placeholder.find((s) => s[0] === 'images')![2]).toBe(
+      'docker tag portal.atlas.example/atlas/stable/atlas-api:1.4.0 <your.registry.com>/atlas-api:1.4.0',
+    );
+  });
+
+  it('keeps the port of the portal host in registry commands', () => {
+    const options = { network: 'online', kubernetesDistribution: 'vanilla', registryAccess: 'online' } as const;
+    const steps = commands({ ...base, portalUrl: 'http://127.0.0.1:8080', method: 'helm', options });
+    expect(steps[0]![1]).toBe(
+      'helm registry login 127.0.0.1:8080 --username alice@acme.example --password portico_sa_secret',
+    );
+  });
+});
+
+describe('maskToken', () => {
+  it('hides every occurrence of the token', () => {
+    expect(maskToken('a portico_sa_secret b portico_sa_secret', 'portico_sa_secret')).toBe(
+      'a •••••••••••• b ••••••••••••',
+    );
+  });
+});
