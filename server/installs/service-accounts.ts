@@ -5,6 +5,7 @@ import { installAttempts, serviceAccounts, teams } from '../db/schema';
 
 /** Service-account tokens are recognisable in logs and secret scanners by this prefix. */
 export const SERVICE_ACCOUNT_TOKEN_PREFIX = 'portico_sa_';
+const LAST_USED_RESOLUTION_MS = 60_000;
 
 export async function issueServiceAccountToken(): Promise<{ token: string; tokenHash: string }> {
   const token = `${SERVICE_ACCOUNT_TOKEN_PREFIX}${newToken()}`;
@@ -38,7 +39,11 @@ export async function authenticateServiceAccount(
     .select()
     .from(installAttempts)
     .where(and(eq(installAttempts.serviceAccountId, row.serviceAccount.id), isNull(installAttempts.discardedAt)));
-  await db.update(serviceAccounts).set({ lastUsedAt: now }).where(eq(serviceAccounts.id, row.serviceAccount.id));
+  // A write per request would make every check-in pay for bookkeeping; once a minute is enough.
+  const lastUsed = row.serviceAccount.lastUsedAt;
+  if (!lastUsed || now.getTime() - lastUsed.getTime() > LAST_USED_RESOLUTION_MS) {
+    await db.update(serviceAccounts).set({ lastUsedAt: now }).where(eq(serviceAccounts.id, row.serviceAccount.id));
+  }
   return { ...row, attempt: attempt ?? null };
 }
 
