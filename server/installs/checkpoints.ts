@@ -49,3 +49,14 @@ export async function recordFailure(ports: Ports, attemptId: string, reason: str
   if (row) ports.events.publish({ type: 'attempt.updated', teamId: row.teamId, attemptId });
   return Boolean(row);
 }
+
+/** Traffic that shows the install moving without reaching a checkpoint (the installer started). */
+export async function recordProgress(ports: Ports, attemptId: string) {
+  const [row] = await ports.db
+    .update(installAttempts)
+    .set({ lastProgressAt: ports.now() })
+    .where(and(eq(installAttempts.id, attemptId), isNull(installAttempts.discardedAt)))
+    .returning({ teamId: installAttempts.teamId });
+  if (row) ports.events.publish({ type: 'attempt.updated', teamId: row.teamId, attemptId });
+  return Boolean(row);
+}

@@ -37,7 +37,7 @@ export class TestClock {
  * A real BFF on a real (in-memory) PostgreSQL, with the catalogue loaded afresh: every test that
  * calls this starts from the same known data, whatever other tests did before it.
  */
-export async function createTestPortal(options: { catalogue?: string; now?: Date } = {}) {
+export async function createTestPortal(options: { catalogue?: string; now?: Date; publicUrl?: string } = {}) {
   const { client, db } = await testDatabase();
   const tables = await client.query<{ tablename: string }>(
     `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_migrations'`,
@@ -50,9 +50,11 @@ export async function createTestPortal(options: { catalogue?: string; now?: Date
 
   const outbox: MailMessage[] = [];
   const events = new EventBus();
+  // A real listening server passes its own address, so links it hands out reach it.
+  const origin = options.publicUrl ?? TEST_ORIGIN;
   const app = createApp({
     db,
-    publicUrl: TEST_ORIGIN,
+    publicUrl: origin,
     now: clock.now,
     mailer: { send: async (message) => void outbox.push(message) },
     events,
@@ -62,14 +64,14 @@ export async function createTestPortal(options: { catalogue?: string; now?: Date
   /** Like a browser on the portal's own origin: sends Origin and the session cookie. */
   async function request(path: string, init: RequestInit & { cookie?: string; json?: unknown } = {}) {
     const headers = new Headers(init.headers);
-    if (!headers.has('origin')) headers.set('origin', TEST_ORIGIN);
+    if (!headers.has('origin')) headers.set('origin', origin);
     if (init.cookie) headers.set('cookie', init.cookie);
     let body = init.body;
     if (init.json !== undefined) {
       headers.set('content-type', 'application/json');
       body = JSON.stringify(init.json);
     }
-    return app.request(`${TEST_ORIGIN}${path}`, { ...init, headers, body });
+    return app.request(`${origin}${path}`, { ...init, headers, body });
   }
 
   function lastLinkToken(email: string): string {
