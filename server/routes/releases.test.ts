@@ -53,3 +53,18 @@ describe('GET /api/releases', () => {
     });
   });
 });
+
+describe('GET /api/releases/:version/images', () => {
+  it("lists the release's container images from the vendor's OCI layout, without the chart", async () => {
+    const portal = await createTestPortal();
+    const cookie = await portal.signIn('alice@acme.example');
+    const response = await portal.request('/api/releases/1.4.0/images', { cookie });
+    expect(await response.json()).toEqual({
+      images: [
+        { repository: 'atlas-api', tag: '1.4.0' },
+        { repository: 'atlas-web', tag: '1.4.0' },
+      ],
+    });
+    expect((await portal.request('/api/releases/1.5.0-beta.1/images', { cookie })).status).toBe(404);
+  });
+});
