@@ -125,3 +125,19 @@ export function allowedNetworks(method: InstallMethod, installTypes: readonly st
     ...(installTypes.includes(airgap!) ? (['airgap'] as const) : []),
   ];
 }
+
+/** An instance as the team sees it; `active` follows the 24-hour rule (architecture.md). */
+export type Instance = {
+  id: string;
+  externalId: string | null;
+  name: string | null;
+  status: InstanceStatus | null;
+  versionLabel: string | null;
+  airgap: boolean;
+  active: boolean;
+  firstCheckInAt: string | null;
+  lastCheckInAt: string | null;
+  details: InstanceDetails;
+};
+
+export type InstanceList = { instances: Instance[] };

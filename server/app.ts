@@ -16,6 +16,7 @@ import { authRoutes } from './routes/auth';
 import { brandingRoutes } from './routes/branding';
 import { dashboardRoutes } from './routes/dashboard';
 import { installRoutes } from './routes/installs';
+import { instanceRoutes } from './routes/instances';
 import { licenseRoutes } from './routes/license';
 import { meRoutes } from './routes/me';
 import { releaseRoutes } from './routes/releases';
@@ -67,6 +68,7 @@ export function createApp(deps: AppDeps) {
     '/api/me': meRoutes(),
     '/api/dashboard': dashboardRoutes(),
     '/api/installs': installRoutes(),
+    '/api/instances': instanceRoutes(),
     '/api/license': licenseRoutes(),
     '/api/releases': releaseRoutes(),
     '/api/team': teamRoutes(),

@@ -1,12 +1,11 @@
 import { and, count, eq, gte, isNull, lt, or } from 'drizzle-orm';
 import type { Dashboard } from '../../contract/catalogue';
 import { instances, memberships, serviceAccounts, supportBundles } from '../db/schema';
+import { INACTIVE_AFTER_MS } from '../domain/instance-activity';
 import { daysToExpiry, licenseStatus } from '../domain/license';
 import { Hono } from 'hono';
 import type { AppEnv } from '../http/env';
 import { currentTeam } from './current-team';
-
-const INACTIVE_AFTER_MS = 24 * 3_600_000;
 
 /** Live counts for the dashboard cards; zero where nothing exists yet. */
 export function dashboardRoutes() {
