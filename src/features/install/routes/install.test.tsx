@@ -61,7 +61,8 @@ describe('guided installs', () => {
     await user.click(await screen.findByRole('link', { name: 'New installation' }));
     await user.type(await screen.findByLabelText('Instance name'), 'Edge');
     await user.click(screen.getByRole('button', { name: 'Start installation' }));
-    expect(await screen.findByLabelText('Instance name')).toHaveAccessibleDescription(
+    await screen.findByText('An installation or service account with this name already exists.');
+    expect(screen.getByLabelText('Instance name')).toHaveAccessibleDescription(
       expect.stringContaining('An installation or service account with this name already exists.'),
     );
   });

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { attemptStatuses, type AttemptStatus, type InstallAttempt } from '../../../../contract/installs';
 import { buttonClass } from '../../../components/ui/button';
+import { cell, Table } from '../../../components/ui/table';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { PageHeader } from '../../../components/ui/page-header';
 import { useFormatters } from '../../../lib/format';
@@ -98,51 +99,38 @@ export function Component() {
                 </select>
               </div>
             </div>
-            <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-              <table className="w-full text-left text-sm">
-                <thead className="bg-slate-50 text-slate-700">
-                  <tr>
-                    <th scope="col" className="px-4 py-2">
-                      {t('install.history.name')}
-                    </th>
-                    <th scope="col" className="px-4 py-2">
-                      {t('install.history.method')}
-                    </th>
-                    <th scope="col" className="px-4 py-2">
-                      {t('install.history.status')}
-                    </th>
-                    <th scope="col" className="px-4 py-2">
-                      {t('install.history.version')}
-                    </th>
-                    <th scope="col" className="px-4 py-2">
-                      {t('install.history.started')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-200">
-                  {history.map((a) => (
-                    <tr key={a.id}>
-                      <td className="px-4 py-2">
-                        <Link to={`/install/${a.id}`} className="font-semibold underline">
-                          {a.name}
-                        </Link>
-                      </td>
-                      <td className="px-4 py-2">{t(`install.methods.${a.method}.short`)}</td>
-                      <td className="px-4 py-2">
-                        <StatusBadge status={a.status} />
-                      </td>
-                      <td className="px-4 py-2">{a.version}</td>
-                      <td className="px-4 py-2">
-                        {t('install.history.startedBy', { date: dateTime(a.startedAt), email: a.startedBy })}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-              {history.length === 0 && (
-                <p className="p-4 text-sm text-slate-600">{t('install.history.noneWithFilter')}</p>
-              )}
-            </div>
+            <Table
+              headers={[
+                t('install.history.name'),
+                t('install.history.method'),
+                t('install.history.status'),
+                t('install.history.version'),
+                t('install.history.started'),
+              ]}
+              footer={
+                history.length === 0 && (
+                  <p className="p-4 text-sm text-slate-600">{t('install.history.noneWithFilter')}</p>
+                )
+              }
+            >
+              {history.map((a) => (
+                <tr key={a.id}>
+                  <td className={cell}>
+                    <Link to={`/install/${a.id}`} className="font-semibold underline">
+                      {a.name}
+                    </Link>
+                  </td>
+                  <td className={cell}>{t(`install.methods.${a.method}.short`)}</td>
+                  <td className={cell}>
+                    <StatusBadge status={a.status} />
+                  </td>
+                  <td className={cell}>{a.version}</td>
+                  <td className={cell}>
+                    {t('install.history.startedBy', { date: dateTime(a.startedAt), email: a.startedBy })}
+                  </td>
+                </tr>
+              ))}
+            </Table>
           </section>
         </>
       )}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Badge } from '../../../components/ui/badge';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { PageHeader } from '../../../components/ui/page-header';
+import { cell, Table } from '../../../components/ui/table';
 import { useFormatters } from '../../../lib/format';
 import { instancesQueryOptions, useInstances } from '../api/instances';
 
@@ -26,50 +27,35 @@ export function Component() {
       {instances.length === 0 ? (
         <EmptyState title={t('instances.empty.title')}>{t('instances.empty.body')}</EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <thead className="bg-slate-50 text-slate-700">
-              <tr>
-                <th scope="col" className="px-4 py-2">
-                  {t('instances.table.name')}
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  {t('instances.table.status')}
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  {t('instances.table.version')}
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  {t('instances.table.activity')}
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  {t('instances.table.lastCheckIn')}
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200">
-              {instances.map((instance) => (
-                <tr key={instance.id}>
-                  <td className="px-4 py-2 font-semibold">
-                    {instance.name ?? t('instances.unnamed', { id: (instance.externalId ?? instance.id).slice(0, 7) })}
-                  </td>
-                  <td className="px-4 py-2">
-                    {instance.status ? (
-                      <Badge tone={statusTone[instance.status]}>{t(`instances.status.${instance.status}`)}</Badge>
-                    ) : (
-                      t('instances.unknown')
-                    )}
-                  </td>
-                  <td className="px-4 py-2">{instance.versionLabel ?? t('instances.unknown')}</td>
-                  <td className="px-4 py-2">{instance.active ? t('instances.active') : t('instances.inactive')}</td>
-                  <td className="px-4 py-2">
-                    {instance.lastCheckInAt ? dateTime(instance.lastCheckInAt) : t('instances.never')}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          headers={[
+            t('instances.table.name'),
+            t('instances.table.status'),
+            t('instances.table.version'),
+            t('instances.table.activity'),
+            t('instances.table.lastCheckIn'),
+          ]}
+        >
+          {instances.map((instance) => (
+            <tr key={instance.id}>
+              <td className={`${cell} font-semibold`}>
+                {instance.name ?? t('instances.unnamed', { id: (instance.externalId ?? instance.id).slice(0, 7) })}
+              </td>
+              <td className={cell}>
+                {instance.status ? (
+                  <Badge tone={statusTone[instance.status]}>{t(`instances.status.${instance.status}`)}</Badge>
+                ) : (
+                  t('instances.unknown')
+                )}
+              </td>
+              <td className={cell}>{instance.versionLabel ?? t('instances.unknown')}</td>
+              <td className={cell}>{instance.active ? t('instances.active') : t('instances.inactive')}</td>
+              <td className={cell}>
+                {instance.lastCheckInAt ? dateTime(instance.lastCheckInAt) : t('instances.never')}
+              </td>
+            </tr>
+          ))}
+        </Table>
       )}
     </>
   );
