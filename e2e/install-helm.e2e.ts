@@ -1,0 +1,144 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { checkA11y } from './fixtures/a11y';
+import { testWithOwnServer as test } from './support/own-server';
+import {
+  checkA11yOnceCopied,
+  checkpointStates,
+  copyStep,
+  expectStatus,
+  expectTicked,
+  startInstallInWizard,
+  stepCommands,
+  waitUntilLive,
+} from './support/install-page';
+import { ensureSkopeo, mustRun, run, sessionCookieOf, SKOPEO, useEnglish } from './support/installs';
+import { signInByApi } from './support/sign-in';
+
+const LOGIN = 'Log in to the registry';
+const EMAIL = 'bob@acme.example';
+
+describe('a Helm install, followed live', () => {
+  let scratch = '';
+  beforeAll(async () => {
+    await ensureSkopeo();
+    scratch = await mkdtemp(join(tmpdir(), 'portico-e2e-helm-'));
+  }, 300_000);
+  afterAll(() => (scratch ? rm(scratch, { recursive: true, force: true }) : undefined));
+
+  test('a real registry client and an SDK check-in tick every step without a reload', async ({
+    page,
+    context,
+    baseURL,
+    dataDir,
+  }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+    await signInByApi(context.request, baseURL, dataDir, EMAIL); // A member: members may install.
+    await useEnglish(baseURL, await sessionCookieOf(context));
+
+    await page.goto('/install');
+    await page.getByRole('heading', { level: 1, name: 'Install', exact: true }).waitFor();
+    await startInstallInWizard(page, {
+      method: 'Helm',
+      name: 'atlas-k8s',
+      network: 'Outbound requests allowed',
+      distribution: 'Vanilla Kubernetes',
+      registryAccess: 'My workstation reaches the internet, the registry and the cluster',
+      version: '1.4.0',
+    });
+    await waitUntilLive(page);
+    expect(await checkpointStates(page)).toEqual({
+      Started: 'true',
+      'Registry login': 'false',
+      'Images pulled': 'false',
+      'Installation completed': 'false',
+      'Instance ready': 'false',
+    });
+    await expectStatus(page, 'In progress');
+    await checkA11y(page);
+
+    // The token, from the page: revealed on screen, and the same in the copied login command.
+    const host = new URL(baseURL).host;
+    const loginBlock = stepCommands(page, `Step 1: ${LOGIN}`);
+    expect(await loginBlock.textContent()).toBe(
+      `helm registry login ${host} --username ${EMAIL} --password ••••••••••••`,
+    );
+    await page.getByRole('button', { name: 'Reveal token' }).click();
+    await page.getByRole('button', { name: 'Hide token', pressed: true }).waitFor();
+    const shown = (await loginBlock.textContent()) ?? '';
+    const token = /--password (portico_sa_[\w-]+)$/.exec(shown)?.[1];
+    expect(token, `a token in "${shown}"`).toBeDefined();
+    expect(await copyStep(page, LOGIN)).toBe(shown);
+    await checkA11yOnceCopied(page);
+
+    const creds = `${EMAIL}:${token}`;
+    const image = (repository: string) => `docker://${host}/atlas/stable/${repository}:1.4.0`;
+    const skopeo = (...args: string[]) => mustRun(SKOPEO, ['--insecure-policy', ...args], scratch, 60_000);
+
+    // A wrong password is refused, and nothing ticks.
+    const refused = await run(
+      SKOPEO,
+      [
+        '--insecure-policy',
+        'inspect',
+        '--tls-verify=false',
+        '--creds',
+        `${EMAIL}:portico_sa_wrong`,
+        image('atlas-api'),
+      ],
+      scratch,
+    );
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toMatch(/unauthorized|401/i);
+
+    const inspected = JSON.parse(await skopeo('inspect', '--tls-verify=false', '--creds', creds, image('atlas-api')));
+    expect(inspected).toMatchObject({ Name: `${host}/atlas/stable/atlas-api`, Os: 'linux' });
+    await expectTicked(page, 'Registry login');
+    // One image of two fetched is not "Images pulled" yet.
+    expect(await checkpointStates(page)).toMatchObject({ 'Images pulled': 'false' });
+    if (process.env.E2E_SCREENSHOTS)
+      await page.screenshot({ path: join(process.env.E2E_SCREENSHOTS, 'helm-mid-install.png'), fullPage: true });
+
+    for (const repository of ['atlas-api', 'atlas-web']) {
+      const target = join(scratch, repository);
+      await skopeo('copy', '--src-tls-verify=false', '--src-creds', creds, image(repository), `dir:${target}`);
+      expect(await readdir(target)).toContain('manifest.json');
+    }
+    await expectTicked(page, 'Images pulled');
+    expect(await checkpointStates(page)).toMatchObject({
+      'Installation completed': 'false',
+      'Instance ready': 'false',
+    });
+    await checkA11yOnceCopied(page);
+
+    // The Replicated SDK in the installed chart checks in with the same token.
+    const states = JSON.stringify([{ kind: 'deployment', name: 'api', namespace: 'atlas', state: 'ready' }]);
+    const checkIn = await run(
+      'curl',
+      [
+        '-fsS',
+        '-X',
+        'POST',
+        `${baseURL}/kots_metrics/license_instance/info`,
+        '-u',
+        `${token}:${token}`,
+        '-H',
+        'X-Replicated-InstanceID: e2e-helm-instance-1',
+        '-H',
+        'X-Replicated-AppStatus: ready',
+        '-H',
+        'Content-Type: application/json',
+        '-d',
+        JSON.stringify({ resource_states: states }),
+      ],
+      scratch,
+    );
+    expect(checkIn.code, `the check-in failed: ${checkIn.stderr}`).toBe(0);
+    await expectTicked(page, 'Installation completed');
+    await expectTicked(page, 'Instance ready');
+    await expectStatus(page, 'Succeeded');
+    await checkA11yOnceCopied(page);
+  });
+});
