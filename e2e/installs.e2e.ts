@@ -6,7 +6,6 @@ import { describe, expect } from 'vitest';
 import { checkA11y } from './fixtures/a11y';
 import { testWithOwnServer as test } from './support/own-server';
 import {
-  checkA11yOnceCopied,
   checkpointStates,
   copyStep,
   expectStatus,
@@ -120,7 +119,7 @@ describe('an Embedded Cluster install, followed live', () => {
     await expectStatus(page, 'Succeeded');
     if (process.env.E2E_SCREENSHOTS)
       await page.screenshot({ path: join(process.env.E2E_SCREENSHOTS, 'embedded-succeeded.png'), fullPage: true });
-    await checkA11yOnceCopied(page);
+    await checkA11y(page);
 
     // A second attempt, whose installer fails its host preflight: the page shows the reason.
     await openInstallPage(page);
@@ -148,7 +147,7 @@ describe('an Embedded Cluster install, followed live', () => {
     });
     if (process.env.E2E_SCREENSHOTS)
       await page.screenshot({ path: join(process.env.E2E_SCREENSHOTS, 'embedded-failed.png'), fullPage: true });
-    await checkA11yOnceCopied(page);
+    await checkA11y(page);
 
     // The history lists both, with their outcomes.
     await page.getByRole('link', { name: 'All installations' }).click();
@@ -247,61 +246,57 @@ test('discarding an installation in its dialog stops its token at once, on every
   expect(again.attempt.id).not.toBe(attempt.id);
 });
 
-// KNOWN BUG (src/components/ui/copy-button.tsx): after a click the button shows "Copied" for 2 s
-// while its aria-label stays "Copy the commands of “…”", so its visible text is no longer in its
-// name (WCAG 2.5.3 Label in Name; axe: label-content-name-mismatch). Speech users saying "click
-// Copied" cannot reach it. When it is fixed this test "fails to fail": drop `.fails`.
-test.fails(
-  'a Copy button keeps its visible text in its accessible name after copying',
-  async ({ page, context, baseURL, dataDir }) => {
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
-    await signInByApi(context.request, baseURL, dataDir, 'carol@globex.example');
-    const cookie = await sessionCookieOf(context);
-    await useEnglish(baseURL, cookie);
-    const { attempt } = await createAttempt(baseURL, cookie, {
-      method: 'embedded',
-      name: 'globex-copy-check',
-      version: '1.4.0',
-      options: { network: 'online' },
-    });
-    await page.goto(`/install/${attempt.id}`);
-    await page.getByRole('heading', { level: 1, name: 'Install: globex-copy-check', exact: true }).waitFor();
-    await copyStep(page, 'Extract the installation assets');
-    await checkA11y(page);
-  },
-);
+// A Copy button keeps its visible text first in its accessible name while it says "Copied".
+test('a Copy button keeps its visible text in its accessible name after copying', async ({
+  page,
+  context,
+  baseURL,
+  dataDir,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+  await signInByApi(context.request, baseURL, dataDir, 'carol@globex.example');
+  const cookie = await sessionCookieOf(context);
+  await useEnglish(baseURL, cookie);
+  const { attempt } = await createAttempt(baseURL, cookie, {
+    method: 'embedded',
+    name: 'globex-copy-check',
+    version: '1.4.0',
+    options: { network: 'online' },
+  });
+  await page.goto(`/install/${attempt.id}`);
+  await page.getByRole('heading', { level: 1, name: 'Install: globex-copy-check', exact: true }).waitFor();
+  await copyStep(page, 'Extract the installation assets');
+  await checkA11y(page);
+});
 
-// KNOWN BUG (server/live/event-bus.ts with server/routes/installs.ts): the events route unsubscribes
-// twice, on abort and again when its 15 s sleep ends; the second call finds the closure's old,
-// empty Set and deletes the team's *current* Set from the map. So when one page of a team leaves
-// an attempt and another opens one, the open page stops hearing checkpoints within 15 s and only
-// catches up on the next 15 s resend, though it still says "Updates live". Fix: in unsubscribe,
-// delete only `if (set.size === 0 && this.listeners.get(teamId) === set)`. When fixed, drop `.fails`.
-test.fails(
-  'a page stays live when another page of the team leaves an attempt',
-  async ({ page, context, baseURL, dataDir }) => {
-    await signInByApi(context.request, baseURL, dataDir, 'carol@globex.example');
-    const cookie = await sessionCookieOf(context);
-    await useEnglish(baseURL, cookie);
-    const input = { method: 'embedded', version: '1.4.0', options: { network: 'online' } } as const;
-    const left = await createAttempt(baseURL, cookie, { ...input, name: 'globex-left' });
-    const watched = await createAttempt(baseURL, cookie, { ...input, name: 'globex-watched' });
+// One page leaving an attempt must not silence another page of the same team.
+test('a page stays live when another page of the team leaves an attempt', async ({
+  page,
+  context,
+  baseURL,
+  dataDir,
+}) => {
+  await signInByApi(context.request, baseURL, dataDir, 'carol@globex.example');
+  const cookie = await sessionCookieOf(context);
+  await useEnglish(baseURL, cookie);
+  const input = { method: 'embedded', version: '1.4.0', options: { network: 'online' } } as const;
+  const left = await createAttempt(baseURL, cookie, { ...input, name: 'globex-left' });
+  const watched = await createAttempt(baseURL, cookie, { ...input, name: 'globex-watched' });
 
-    await page.goto(`/install/${left.attempt.id}`);
-    await waitUntilLive(page);
-    await openInstallPage(page); // Leaving the attempt page closes its event stream.
-    const other = await context.newPage();
-    await other.goto(`/install/${watched.attempt.id}`);
-    await waitUntilLive(other);
-    const watchedSince = Date.now();
-    // Past the left stream's 15 s sleep, and past the watched stream's first periodic resend, so only
-    // a live event can tick the box within the next seconds.
-    await new Promise((resolve) => setTimeout(resolve, watchedSince + 15_500 - Date.now()));
-    const download = await fetch(`${baseURL}/embedded/atlas/stable/1.4.0`, {
-      headers: { authorization: watched.token },
-    });
-    expect(download.status).toBe(200);
-    await download.arrayBuffer();
-    await expectTicked(other, 'Assets downloaded', true, 3_000);
-  },
-);
+  await page.goto(`/install/${left.attempt.id}`);
+  await waitUntilLive(page);
+  await openInstallPage(page); // Leaving the attempt page closes its event stream.
+  const other = await context.newPage();
+  await other.goto(`/install/${watched.attempt.id}`);
+  await waitUntilLive(other);
+  const watchedSince = Date.now();
+  // Past the left stream's 15 s sleep, and past the watched stream's first periodic resend, so only
+  // a live event can tick the box within the next seconds.
+  await new Promise((resolve) => setTimeout(resolve, watchedSince + 15_500 - Date.now()));
+  const download = await fetch(`${baseURL}/embedded/atlas/stable/1.4.0`, {
+    headers: { authorization: watched.token },
+  });
+  expect(download.status).toBe(200);
+  await download.arrayBuffer();
+  await expectTicked(other, 'Assets downloaded', true, 3_000);
+});

@@ -1,6 +1,5 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { checkA11y } from '../fixtures/a11y';
 
 /** A checkpoint of the attempt page: a read-only checkbox named after it. */
 export const checkpoint = (page: Page, name: string) => page.getByRole('checkbox', { name, exact: true });
@@ -84,23 +83,10 @@ export const stepCommands = (page: Page, title: string) =>
     .filter({ has: page.getByRole('heading', { level: 3, name: title }) })
     .locator('pre');
 
-/**
- * Waits until every Copy button is back to "Copy" (it says "Copied" for 2 s), then runs axe. While
- * one says "Copied", axe rightly reports label-content-name-mismatch: its name stays "Copy the
- * commands of …" (a known bug of src/components/ui/copy-button.tsx, pinned by a test.fails in
- * e2e/install-embedded.e2e.ts).
- */
-export async function checkA11yOnceCopied(page: Page) {
-  await expect
-    .poll(() => page.locator('button', { hasText: /^Copied$/ }).count(), { timeout: 5_000, interval: 100 })
-    .toBe(0);
-  await checkA11y(page);
-}
-
 /** Clicks a step's Copy button and returns what landed on the clipboard. */
 export async function copyStep(page: Page, title: string): Promise<string> {
-  const button = page.getByRole('button', { name: `Copy the commands of “${title}”`, exact: true });
-  await button.click();
-  await expect.poll(() => button.textContent(), { message: `the Copy button of "${title}"` }).toBe('Copied');
+  await page.getByRole('button', { name: `Copy the commands of “${title}”`, exact: true }).click();
+  // The visible word changes and stays first in the accessible name (label in name).
+  await page.getByRole('button', { name: `Copied the commands of “${title}”`, exact: true }).waitFor();
   return page.evaluate(() => navigator.clipboard.readText());
 }

@@ -13,9 +13,10 @@ export class EventBus {
     const set = this.listeners.get(teamId) ?? new Set();
     set.add(listener);
     this.listeners.set(teamId, set);
+    // Idempotent, and never removes a newer set that replaced this one after it emptied.
     return () => {
       set.delete(listener);
-      if (set.size === 0) this.listeners.delete(teamId);
+      if (set.size === 0 && this.listeners.get(teamId) === set) this.listeners.delete(teamId);
     };
   }
 

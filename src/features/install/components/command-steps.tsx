@@ -21,7 +21,7 @@ export function CommandSteps({ steps, token, revealed }: { steps: Step[]; token:
                 <pre className="flex-1 whitespace-pre-wrap break-all rounded-md bg-slate-900 p-3 text-sm text-slate-50">
                   <code>{revealed ? text : maskToken(text, token)}</code>
                 </pre>
-                <CopyButton text={text} label={t('install.steps.copy', { title })} />
+                <CopyButton text={text} target={t('install.steps.copyTarget', { title })} />
               </div>
             )}
           </li>
