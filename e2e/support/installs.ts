@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import type { BrowserContext } from 'playwright-core';
 import type { CreateInstallInput, InstallAttemptWithToken } from '../../contract/installs';
+import { readLoginLink } from './outbox';
 
 export type Ran = { code: number | null; stdout: string; stderr: string };
 
@@ -99,3 +100,28 @@ export const READY_STATES = JSON.stringify([
   { kind: 'deployment', name: 'atlas-web', namespace: 'atlas', state: 'ready' },
   { kind: 'statefulset', name: 'atlas-db', namespace: 'atlas', state: 'ready' },
 ]);
+
+/**
+ * Signs in from Node, without a browser, as the SPA would (link emailed to the outbox, then
+ * exchanged), and returns the session's `Cookie` header.
+ */
+export async function signInWithFetch(baseURL: string, dataDir: string, email: string): Promise<string> {
+  const headers = { origin: baseURL, 'content-type': 'application/json' };
+  const since = new Date();
+  const asked = await fetch(`${baseURL}/api/auth/login-links`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ email }),
+  });
+  if (asked.status !== 202) throw new Error(`Asking for a link answered ${asked.status}: ${await asked.text()}`);
+  const token = new URL(await readLoginLink(dataDir, email, since)).hash.replace(/^#token=/, '');
+  const session = await fetch(`${baseURL}/api/auth/sessions`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ token }),
+  });
+  if (session.status !== 201) throw new Error(`Signing in answered ${session.status}: ${await session.text()}`);
+  const cookie = session.headers.getSetCookie().find((c) => c.startsWith('portico_session='));
+  if (!cookie) throw new Error('Signing in set no portico_session cookie.');
+  return cookie.split(';')[0]!;
+}

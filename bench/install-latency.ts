@@ -1,0 +1,160 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchChromium } from '../e2e/support/chromium';
+import { createAttempt, sessionCookieOf } from '../e2e/support/installs';
+import { startServer } from '../e2e/support/server';
+import { signInByApi } from '../e2e/support/sign-in';
+import type { BenchResult } from './types';
+
+const EVENTS = 60;
+const TARGET_P95_MS = 1_000;
+/** An open page also hears of every change on the 15 s resend; beyond that something is broken. */
+const GIVE_UP_MS = 20_000;
+
+type Kind = 'download' | 'succeeded';
+const checkboxOf: Record<Kind, string> = { download: 'Assets downloaded', succeeded: 'Installation completed' };
+type Sample = { kind: Kind; ms: number };
+
+/**
+ * Time from an ingest request leaving Node to the checkbox changing in the page. For each event, a
+ * new Embedded Cluster attempt is started through the API and its page opened in Chromium; once
+ * the page says it is live, a MutationObserver in it records Date.now() when the checkbox's
+ * aria-checked turns true. Node records Date.now() just before sending, alternately the bundle
+ * download (GET /embedded/…, "Assets downloaded", counted once the whole .tgz is read) and the
+ * installer's InstallationSucceeded event ("Installation completed"). Same machine, same clock.
+ */
+export async function installLatency(): Promise<BenchResult> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'portico-bench-latency-'));
+  const server = await startServer({ dataDir });
+  const browser = await launchChromium();
+  const { baseURL } = server;
+  try {
+    const context = await browser.newContext({ baseURL, locale: 'en-US' });
+    await signInByApi(context.request, baseURL, dataDir, 'alice@acme.example');
+    const cookie = await sessionCookieOf(context);
+    const page = await context.newPage();
+    const samples: Sample[] = [];
+    for (let i = 0; i < EVENTS; i++) {
+      const kind: Kind = i % 2 === 0 ? 'download' : 'succeeded';
+      const { attempt, token } = await createAttempt(baseURL, cookie, {
+        method: 'embedded',
+        name: `bench-${i}`,
+        version: '1.4.0',
+        options: { network: 'online' },
+      });
+      await page.goto(`/install/${attempt.id}`);
+      await page.getByText('Updates live as your machines report.').waitFor();
+      await watchCheckbox(page, checkboxOf[kind]);
+      const sentAt = Date.now();
+      const sent = send(baseURL, token, kind);
+      const tickedAt = await tickTime(page, GIVE_UP_MS);
+      await sent;
+      if (tickedAt === null)
+        throw new Error(`"${checkboxOf[kind]}" of ${attempt.id} did not tick within ${GIVE_UP_MS / 1000} s`);
+      samples.push({ kind, ms: tickedAt - sentAt });
+    }
+    await context.close();
+    return report(samples);
+  } finally {
+    await browser.close();
+    await server.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Records in the page when the named checkpoint's checkbox turns checked. A string, not a function:
+ * tsx's esbuild would wrap a function's inner helpers in a `__name` the page does not have.
+ */
+const WATCH = `(label) => {
+  window.__tickedAt = null;
+  const box = () =>
+    [...document.querySelectorAll('[role="checkbox"]')].find(
+      (b) => document.getElementById(b.getAttribute('aria-labelledby') ?? '')?.textContent === label,
+    );
+  const observer = new MutationObserver(() => {
+    if (box()?.getAttribute('aria-checked') !== 'true') return;
+    window.__tickedAt = Date.now();
+    observer.disconnect();
+  });
+  observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-checked'] });
+  return box()?.getAttribute('aria-checked') ?? 'missing';
+}`;
+
+async function watchCheckbox(page: Page, label: string) {
+  const already = await page.evaluate(`(${WATCH})(${JSON.stringify(label)})`);
+  if (already !== 'false') throw new Error(`"${label}" is ${String(already)} before anything was sent`);
+}
+
+async function tickTime(page: Page, timeoutMs: number): Promise<number | null> {
+  const handle = await page
+    .waitForFunction('window.__tickedAt', null, { timeout: timeoutMs, polling: 50 })
+    .catch(() => null);
+  return handle ? ((await handle.jsonValue()) as number) : null;
+}
+
+async function send(baseURL: string, token: string, kind: Kind) {
+  const response =
+    kind === 'download'
+      ? await fetch(`${baseURL}/embedded/atlas/stable/1.4.0`, { headers: { authorization: token } })
+      : await fetch(`${baseURL}/embedded_cluster_metrics/InstallationSucceeded`, {
+          method: 'POST',
+          headers: { authorization: token, 'content-type': 'application/json' },
+          body: JSON.stringify({
+            executionID: crypto.randomUUID(),
+            clusterID: crypto.randomUUID(),
+            version: '2.4.0+k8s-1.31',
+            entryCommand: 'install',
+            eventType: 'InstallationSucceeded',
+            isExitEvent: true,
+          }),
+        });
+  await response.arrayBuffer();
+  if (response.status !== 200) throw new Error(`The ${kind} request answered ${response.status}`);
+}
+
+/** Nearest-rank percentile of sorted values. */
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+const ms = (value: number) => `${Math.round(value)} ms`;
+
+function report(samples: Sample[]): BenchResult {
+  const stats = (of: Sample[]) => {
+    const sorted = of.map((s) => s.ms).sort((a, b) => a - b);
+    return { n: sorted.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted.at(-1) ?? NaN };
+  };
+  const all = stats(samples);
+  const late = samples.filter((s) => s.ms > TARGET_P95_MS).length;
+  const rows = [
+    ['All events', all],
+    ['Download → "Assets downloaded"', stats(samples.filter((s) => s.kind === 'download'))],
+    ['InstallationSucceeded → "Installation completed"', stats(samples.filter((s) => s.kind === 'succeeded'))],
+  ] as const;
+  return {
+    figures: [
+      { figure: `Ingest to checkbox, p50 (n = ${all.n})`, measured: ms(all.p50), target: '—', pass: null },
+      {
+        figure: `Ingest to checkbox, p95 (n = ${all.n})`,
+        measured: ms(all.p95),
+        target: '< 1 s',
+        pass: all.p95 < TARGET_P95_MS,
+      },
+      { figure: `Ingest to checkbox, max (n = ${all.n})`, measured: ms(all.max), target: '—', pass: null },
+    ],
+    details: [
+      '| Events | n | p50 | p95 | max |',
+      '|---|---:|---:|---:|---:|',
+      ...rows.map(([name, s]) => `| ${name} | ${s.n} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.max)} |`),
+      '',
+      `${late} of ${all.n} events took longer than 1 s.` +
+        (all.max > 10_000
+          ? ' One that takes about 15 s was not delivered live: the page only caught up on the' +
+            " event stream's periodic resend (every 15 s)."
+          : ''),
+      '',
+      `Each, in order (ms): ${samples.map((s) => Math.round(s.ms)).join(', ')}.`,
+    ].join('\n'),
+  };
+}
