@@ -4,6 +4,7 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { emptyArtifactStore, silentLogger, type AppDeps } from './deps';
 import { DEFAULT_STALL_AFTER_MS } from './domain/attempt-status';
+import { IdentityCache } from './installs/service-accounts';
 import { EventBus } from './live/event-bus';
 import type { AppEnv } from './http/env';
 import { errorResponse, HttpError } from './http/errors';
@@ -38,6 +39,7 @@ export function createApp(deps: AppDeps) {
     events: new EventBus(),
     artifacts: emptyArtifactStore,
     stallAfterMs: DEFAULT_STALL_AFTER_MS,
+    identityCache: new IdentityCache(),
     ...deps,
   };
   const app = new Hono<AppEnv>();

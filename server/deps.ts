@@ -1,4 +1,5 @@
 import type { Database } from './db/database';
+import type { IdentityCache } from './installs/service-accounts';
 import type { EventBus } from './live/event-bus';
 
 export type MailMessage = {
@@ -30,6 +31,8 @@ export type AppDeps = {
   artifacts?: ArtifactStore;
   /** An install attempt with no new checkpoint for this long is stalled. */
   stallAfterMs?: number;
+  /** Recently authenticated service-account tokens (see IdentityCache). */
+  identityCache?: IdentityCache;
 };
 
 /** Read-only files under the vendor's artifacts directory. Paths are relative and '/'-separated. */

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { InstanceDetails, InstanceStatus } from '../../contract/installs';
 import { newId } from '../auth/tokens';
-import { instances, releases } from '../db/schema';
+import { releases } from '../db/schema';
 import type { AppEnv } from '../http/env';
 import { recordCheckpoint } from '../installs/checkpoints';
 import type { ServiceAccountIdentity } from '../installs/service-accounts';
@@ -20,45 +20,59 @@ export async function recordCheckIn(deps: Deps, identity: ServiceAccountIdentity
   const now = deps.now();
   const details = { ...checkIn.details, versionLabel: await versionLabelOf(deps, team.channelId, checkIn.details) };
   const defined = Object.fromEntries(Object.entries(details).filter(([, value]) => value !== undefined));
-  await deps.db
-    .insert(instances)
-    .values({
-      id: newId(),
-      teamId: team.id,
-      externalId: checkIn.externalId,
-      attemptId: attempt?.id ?? null,
-      serviceAccountId: serviceAccount.id,
-      airgap: false,
-      status: checkIn.status,
-      details: defined,
-      firstCheckInAt: now,
-      lastCheckInAt: now,
-    })
-    .onConflictDoUpdate({
-      target: [instances.teamId, instances.externalId],
-      set: {
-        status: checkIn.status,
-        // Each check-in reports the whole picture, so it replaces the last one.
-        details: defined,
-        lastCheckInAt: now,
-        firstCheckInAt: sql`COALESCE(${instances.firstCheckInAt}, excluded.first_check_in_at)`,
-        serviceAccountId: serviceAccount.id,
-        attemptId: sql`COALESCE(excluded.attempt_id, ${instances.attemptId})`,
-      },
-    });
+  // Written as one plain statement: this runs for every check-in of every instance, and the
+  // query builder costs as much again as the statement itself (see docs/performance.md).
+  const at = now.toISOString();
+  await deps.db.execute(sql`
+    INSERT INTO instances (id, team_id, external_id, attempt_id, service_account_id, airgap, status, details,
+                           first_check_in_at, last_check_in_at)
+    VALUES (${newId()}, ${team.id}, ${checkIn.externalId}, ${attempt?.id ?? null}, ${serviceAccount.id}, false,
+            ${checkIn.status}, ${JSON.stringify(defined)}::jsonb, ${at}::timestamptz, ${at}::timestamptz)
+    ON CONFLICT (team_id, external_id) DO UPDATE SET
+      status = excluded.status,
+      details = excluded.details,
+      last_check_in_at = excluded.last_check_in_at,
+      first_check_in_at = COALESCE(instances.first_check_in_at, excluded.first_check_in_at),
+      service_account_id = excluded.service_account_id,
+      attempt_id = COALESCE(excluded.attempt_id, instances.attempt_id)`);
   if (!attempt) return;
-  // An instance reporting in means the install ran to the end; ready means it works.
-  await recordCheckpoint(deps, attempt.id, 'installation_completed');
-  if (checkIn.status === 'ready') await recordCheckpoint(deps, attempt.id, 'instance_ready');
+  // An instance reporting in means the install ran to the end; ready means it works. Once both
+  // are recorded, the steady stream of check-ins has nothing more to tell the attempt.
+  // The attempt may be the identity cache's copy: noting the times there keeps the next check-ins
+  // from writing them again.
+  if (!attempt.installationCompletedAt) {
+    await recordCheckpoint(deps, attempt.id, 'installation_completed');
+    attempt.installationCompletedAt = now;
+  }
+  if (checkIn.status === 'ready' && !attempt.instanceReadyAt) {
+    await recordCheckpoint(deps, attempt.id, 'instance_ready');
+    attempt.instanceReadyAt = now;
+  }
 }
+
+// Releases change only when the catalogue loads; a minute-old answer is right, and cheap.
+const versionCache = new WeakMap<object, Map<string, { version: string | undefined; expiresAt: number }>>();
+const VERSION_CACHE_MS = 60_000;
 
 /** The release the instance runs, when it reports a sequence on the team's own channel. */
 async function versionLabelOf(deps: Deps, teamChannelId: string, details: InstanceDetails) {
   if (details.channelSequence === undefined) return undefined;
   if (details.channelId !== undefined && details.channelId !== teamChannelId) return undefined;
+  const cache = versionCache.get(deps.db) ?? new Map();
+  versionCache.set(deps.db, cache);
+  const key = `${teamChannelId}:${details.channelSequence}`;
+  const at = deps.now().getTime();
+  const hit = cache.get(key);
+  if (hit && hit.expiresAt > at) return hit.version;
+  const version = await lookUpVersion(deps, teamChannelId, details.channelSequence);
+  cache.set(key, { version, expiresAt: at + VERSION_CACHE_MS });
+  return version;
+}
+
+async function lookUpVersion(deps: Deps, teamChannelId: string, channelSequence: number) {
   const [release] = await deps.db
     .select({ version: releases.version })
     .from(releases)
-    .where(and(eq(releases.channelId, teamChannelId), eq(releases.sequence, details.channelSequence)));
+    .where(and(eq(releases.channelId, teamChannelId), eq(releases.sequence, channelSequence)));
   return release?.version;
 }

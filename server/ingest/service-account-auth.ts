@@ -9,8 +9,8 @@ import { authenticateServiceAccount, type ServiceAccountIdentity } from '../inst
  * 401, so a caller learns nothing about which tokens once existed.
  */
 export async function requireServiceAccount(c: Context<AppEnv>, token: string | null): Promise<ServiceAccountIdentity> {
-  const { db, now } = c.get('deps');
-  const identity = token ? await authenticateServiceAccount(db, token, now()) : null;
+  const { db, now, identityCache } = c.get('deps');
+  const identity = token ? await authenticateServiceAccount(db, token, now(), identityCache) : null;
   if (!identity) {
     throw new HttpError(401, 'unauthenticated', 'This token is not valid. Start a new installation in the portal.');
   }

@@ -20,6 +20,33 @@ export type ServiceAccountIdentity = {
 };
 
 /**
+ * Recently authenticated tokens, so a machine that checks in or pulls many blobs does not pay two
+ * wide queries per request. Entries live a few seconds, and the portal clears the cache whenever
+ * it discards an attempt or replaces or revokes a token, so those take effect at once in this
+ * process. (Replicas sharing PostgreSQL would each honour such a change within the TTL.)
+ */
+export class IdentityCache {
+  private entries = new Map<string, { identity: ServiceAccountIdentity; expiresAt: number }>();
+
+  constructor(private readonly ttlMs = 5_000) {}
+
+  get(token: string, now: Date): ServiceAccountIdentity | null {
+    const entry = this.entries.get(token);
+    if (!entry || entry.expiresAt <= now.getTime()) return null;
+    return entry.identity;
+  }
+
+  set(token: string, identity: ServiceAccountIdentity, now: Date) {
+    if (this.entries.size > 10_000) this.entries.clear();
+    this.entries.set(token, { identity, expiresAt: now.getTime() + this.ttlMs });
+  }
+
+  clear() {
+    this.entries.clear();
+  }
+}
+
+/**
  * Who a token belongs to, or null for an unknown, revoked or discarded one. Looked up by hash
  * (equality on a hash leaks nothing useful about the token), never by the token itself.
  */
@@ -27,13 +54,18 @@ export async function authenticateServiceAccount(
   db: Database,
   token: string,
   now: Date,
+  cache?: IdentityCache,
 ): Promise<ServiceAccountIdentity | null> {
   if (!token.startsWith(SERVICE_ACCOUNT_TOKEN_PREFIX) || token.length > 200) return null;
+  // Keyed by the token itself (memory only), so a cache hit skips hashing too.
+  const cached = cache?.get(token, now);
+  if (cached) return cached;
+  const tokenHash = await hashToken(token);
   const [row] = await db
     .select({ serviceAccount: serviceAccounts, team: teams })
     .from(serviceAccounts)
     .innerJoin(teams, eq(teams.id, serviceAccounts.teamId))
-    .where(and(eq(serviceAccounts.tokenHash, await hashToken(token)), isNull(serviceAccounts.revokedAt)));
+    .where(and(eq(serviceAccounts.tokenHash, tokenHash), isNull(serviceAccounts.revokedAt)));
   if (!row) return null;
   const [attempt] = await db
     .select()
@@ -44,7 +76,9 @@ export async function authenticateServiceAccount(
   if (!lastUsed || now.getTime() - lastUsed.getTime() > LAST_USED_RESOLUTION_MS) {
     await db.update(serviceAccounts).set({ lastUsedAt: now }).where(eq(serviceAccounts.id, row.serviceAccount.id));
   }
-  return { ...row, attempt: attempt ?? null };
+  const identity = { ...row, attempt: attempt ?? null };
+  cache?.set(token, identity, now);
+  return identity;
 }
 
 /** Credentials as the wire formats carry them: a raw token, "Bearer <t>" or Basic "<user>:<t>". */

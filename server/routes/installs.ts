@@ -94,6 +94,7 @@ export function installRoutes() {
             .where(eq(serviceAccounts.id, attempt.serviceAccount.id));
         }
       });
+      deps.identityCache.clear(); // Cached identities carry the attempt's version and options.
       return c.json(await findAttempt(deps, teamId, attempt.id));
     })
     .post('/:id/token', canInstall, async (c) => {
@@ -104,6 +105,7 @@ export function installRoutes() {
       // Replacing the token is the only way to see one again: only its hash is stored.
       const { token, tokenHash } = await issueServiceAccountToken();
       await deps.db.update(serviceAccounts).set({ tokenHash }).where(eq(serviceAccounts.id, attempt.serviceAccount.id));
+      deps.identityCache.clear(); // The old token stops working now, not when its cache entry expires.
       const body: InstallAttemptWithToken = { attempt, token };
       return c.json(body);
     })
@@ -118,6 +120,7 @@ export function installRoutes() {
         if (attempt.serviceAccount)
           await tx.delete(serviceAccounts).where(eq(serviceAccounts.id, attempt.serviceAccount.id));
       });
+      deps.identityCache.clear(); // The token fails at once, not when its cache entry expires.
       deps.events.publish({ type: 'attempt.updated', teamId, attemptId: attempt.id });
       return c.json(await findAttempt(deps, teamId, attempt.id));
     })

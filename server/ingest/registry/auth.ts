@@ -24,7 +24,7 @@ export async function authenticateRegistry(c: Context<RegistryEnv>): Promise<Reg
     );
   }
   const now = deps.now();
-  const identity = await authenticateServiceAccount(deps.db, token, now);
+  const identity = await authenticateServiceAccount(deps.db, token, now, deps.identityCache);
   if (!identity) {
     throw new RegistryError(
       401,
