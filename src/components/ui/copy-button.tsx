@@ -13,6 +13,7 @@ export function CopyButton({ text, target }: { text: string; target: string }) {
     <>
       <Button
         variant="secondary"
+        className="min-w-[6.5rem]"
         onClick={async () => {
           await navigator.clipboard.writeText(text);
           setCopied(true);

@@ -6,7 +6,7 @@ import { useFormatters } from '../../../lib/format';
  * Read-only checkboxes that tick themselves as install traffic arrives. Each is announced as a
  * checked or unchecked checkbox named after its checkpoint, with its time when reached.
  */
-export function CheckpointList({ checkpoints }: { checkpoints: Checkpoint[] }) {
+export function CheckpointList({ checkpoints, failed = false }: { checkpoints: Checkpoint[]; failed?: boolean }) {
   const { t } = useTranslation();
   const { dateTime } = useFormatters();
   return (
@@ -14,13 +14,13 @@ export function CheckpointList({ checkpoints }: { checkpoints: Checkpoint[] }) {
       {checkpoints.map((checkpoint) => {
         const labelId = `checkpoint-${checkpoint.name}`;
         return (
-          <li key={checkpoint.name} className="flex items-center gap-3">
+          <li key={checkpoint.name} className="flex items-start gap-3">
             <span
               role="checkbox"
               aria-checked={checkpoint.at !== null}
               aria-readonly="true"
               aria-labelledby={labelId}
-              className={`flex h-5 w-5 shrink-0 items-center justify-center rounded border-2 ${
+              className={`mt-0.5 flex h-5 w-5 shrink-0 items-center justify-center rounded border-2 ${
                 checkpoint.at ? 'border-green-700 bg-green-700 text-white' : 'border-slate-400 bg-white'
               }`}
             >
@@ -30,11 +30,17 @@ export function CheckpointList({ checkpoints }: { checkpoints: Checkpoint[] }) {
                 </svg>
               )}
             </span>
-            <span id={labelId} className="text-sm font-semibold text-slate-900">
-              {t(`install.checkpoints.${checkpoint.name}`)}
-            </span>
-            <span className="text-sm text-slate-600">
-              {checkpoint.at ? dateTime(checkpoint.at) : t('install.progress.pending')}
+            <span className="text-sm">
+              <span id={labelId} className="block font-semibold text-slate-900">
+                {t(`install.checkpoints.${checkpoint.name}`)}
+              </span>
+              <span className="block text-slate-600">
+                {checkpoint.at
+                  ? dateTime(checkpoint.at)
+                  : failed
+                    ? t('install.progress.notReached')
+                    : t('install.progress.pending')}
+              </span>
             </span>
           </li>
         );

@@ -20,7 +20,7 @@ export function TokenPanel({
   if (token) {
     return (
       <div className="flex flex-wrap items-center gap-3 text-sm">
-        <span>{t('install.token.masked')}</span>
+        <span>{revealed ? t('install.token.visible') : t('install.token.masked')}</span>
         <Button variant="secondary" aria-pressed={revealed} onClick={onToggle}>
           {revealed ? t('install.token.hide') : t('install.token.reveal')}
         </Button>

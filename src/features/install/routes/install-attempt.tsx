@@ -96,7 +96,7 @@ export function Component() {
           <h2 id="progress-heading" className="mb-3 flex items-center gap-2 text-lg font-semibold text-slate-900">
             {t('install.progress.title')} <StatusBadge status={attempt.status} />
           </h2>
-          <CheckpointList checkpoints={attempt.checkpoints} />
+          <CheckpointList checkpoints={attempt.checkpoints} failed={attempt.status === 'failed'} />
           {attempt.failureReason && (
             <div className="mt-4">
               <Alert>{t('install.progress.failed', { reason: attempt.failureReason })}</Alert>
