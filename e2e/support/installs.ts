@@ -46,10 +46,10 @@ export async function ensureSkopeo(): Promise<void> {
   if (existsSync(SKOPEO)) return;
   if (process.getuid?.() !== 0)
     throw new Error(`${SKOPEO} is missing. Install it first, as root: apt-get install -y skopeo`);
-  let ran = await run('apt-get', ['install', '-y', 'skopeo'], '/', 300_000);
+  let ran = await run('apt-get', ['-o', 'DPkg::Lock::Timeout=300', 'install', '-y', 'skopeo'], '/', 300_000);
   if (ran.code !== 0) {
     await run('apt-get', ['update'], '/', 300_000);
-    ran = await run('apt-get', ['install', '-y', 'skopeo'], '/', 300_000);
+    ran = await run('apt-get', ['-o', 'DPkg::Lock::Timeout=300', 'install', '-y', 'skopeo'], '/', 300_000);
   }
   if (!existsSync(SKOPEO))
     throw new Error(`apt-get install -y skopeo did not install ${SKOPEO} (exit ${ran.code}):\n${ran.stderr}`);

@@ -48,7 +48,8 @@ async function findPostgres(): Promise<{ bin: string } | { skip: string }> {
   let bin = findBinDir();
   if (!bin && isRoot) {
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    const apt = (...args: string[]) => run('apt-get', args, { timeout: 240_000, killSignal: 'SIGKILL', env });
+    const apt = (...args: string[]) =>
+      run('apt-get', ['-o', 'DPkg::Lock::Timeout=300', ...args], { timeout: 240_000, killSignal: 'SIGKILL', env });
     await apt('install', '-y', '--no-install-recommends', 'postgresql').catch(async () => {
       await apt('update');
       await apt('install', '-y', '--no-install-recommends', 'postgresql');

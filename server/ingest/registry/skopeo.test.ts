@@ -25,9 +25,9 @@ async function skopeoUnavailable(): Promise<string | null> {
   if (existsSync(SKOPEO)) return null;
   if (process.getuid?.() !== 0) return `${SKOPEO} is missing and installing it needs root: apt-get install -y skopeo`;
   try {
-    await run('apt-get', ['install', '-y', 'skopeo'], 300_000).catch(async () => {
+    await run('apt-get', ['-o', 'DPkg::Lock::Timeout=300', 'install', '-y', 'skopeo'], 300_000).catch(async () => {
       await run('apt-get', ['update'], 300_000);
-      await run('apt-get', ['install', '-y', 'skopeo'], 300_000);
+      await run('apt-get', ['-o', 'DPkg::Lock::Timeout=300', 'install', '-y', 'skopeo'], 300_000);
     });
   } catch (error) {
     return `skopeo could not be installed: ${String(error)}`;
