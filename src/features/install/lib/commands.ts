@@ -51,8 +51,12 @@ function embeddedSteps({ options, version, appSlug, channelSlug, portalUrl, toke
 function helmSteps(input: CommandInput): Step[] {
   const { options, version, appSlug, channelSlug, portalUrl, email, token } = input;
   const host = new URL(portalUrl).host;
+  // Helm speaks HTTPS to registries unless told otherwise; a portal served over plain HTTP
+  // (a trial on localhost) needs the flags, or every helm command would fail.
+  const plain = portalUrl.startsWith('http:');
   const chart = `oci://${host}/${appSlug}/${channelSlug}/${appSlug}`;
-  const login = `helm registry login ${host} --username ${email} --password ${token}`;
+  const login = `helm registry login ${host}${plain ? ' --insecure' : ''} --username ${email} --password ${token}`;
+  const helmFlags = plain ? ' --plain-http' : '';
   const steps: Step[] = [];
   if (options.network === 'proxy' && options.proxyUrl) {
     steps.push({ id: 'proxy', commands: [`export HTTPS_PROXY=${options.proxyUrl}`] });
@@ -60,8 +64,8 @@ function helmSteps(input: CommandInput): Step[] {
   if (options.network !== 'airgap') {
     steps.push(
       { id: 'login', commands: [login] },
-      { id: 'preflight', commands: [`helm template ${chart} --version ${version} | kubectl preflight -`] },
-      { id: 'install_chart', commands: [`helm install ${appSlug} ${chart} --version ${version}`] },
+      { id: 'preflight', commands: [`helm template ${chart} --version ${version}${helmFlags} | kubectl preflight -`] },
+      { id: 'install_chart', commands: [`helm install ${appSlug} ${chart} --version ${version}${helmFlags}`] },
     );
     return steps;
   }
@@ -74,7 +78,7 @@ function helmSteps(input: CommandInput): Step[] {
   steps.push(
     { id: 'login', commands: [`docker login ${host} --username ${email} --password ${token}`, login] },
     { id: 'images', commands: images },
-    { id: 'pull_chart', commands: [`helm pull ${chart} --version ${version}`] },
+    { id: 'pull_chart', commands: [`helm pull ${chart} --version ${version}${helmFlags}`] },
     {
       id: 'install_chart',
       commands: [
