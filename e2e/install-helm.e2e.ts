@@ -62,7 +62,7 @@ describe('a Helm install, followed live', () => {
     const host = new URL(baseURL).host;
     const loginBlock = stepCommands(page, `Step 1: ${LOGIN}`);
     expect(await loginBlock.textContent()).toBe(
-      `helm registry login ${host} --username ${EMAIL} --password ••••••••••••`,
+      `helm registry login ${host} --insecure --username ${EMAIL} --password ••••••••••••`,
     );
     await page.getByRole('button', { name: 'Reveal token' }).click();
     await page.getByRole('button', { name: 'Hide token', pressed: true }).waitFor();

@@ -66,12 +66,20 @@ describe('installSteps', () => {
     );
   });
 
-  it('keeps the port of the portal host in registry commands', () => {
+  it('keeps the port of the portal host, and tells helm about plain HTTP', () => {
     const options = { network: 'online', kubernetesDistribution: 'vanilla', registryAccess: 'online' } as const;
     const steps = commands({ ...base, portalUrl: 'http://127.0.0.1:8080', method: 'helm', options });
-    expect(steps[0]![1]).toBe(
-      'helm registry login 127.0.0.1:8080 --username alice@acme.example --password portico_sa_secret',
-    );
+    expect(steps).toEqual([
+      [
+        'login',
+        'helm registry login 127.0.0.1:8080 --insecure --username alice@acme.example --password portico_sa_secret',
+      ],
+      [
+        'preflight',
+        'helm template oci://127.0.0.1:8080/atlas/stable/atlas --version 1.4.0 --plain-http | kubectl preflight -',
+      ],
+      ['install_chart', 'helm install atlas oci://127.0.0.1:8080/atlas/stable/atlas --version 1.4.0 --plain-http'],
+    ]);
   });
 });
 
