@@ -23,6 +23,3 @@ export const apiErrorBodySchema = z.object({
   }),
 });
 export type ApiErrorBody = z.infer<typeof apiErrorBodySchema>;
-
-/** Field-level validation messages, keyed by the dotted path of the field. */
-export type FieldErrors = Record<string, string>;

@@ -3,7 +3,7 @@ import type { InstanceDetails, InstanceStatus } from '../../contract/installs';
 import { newId } from '../auth/tokens';
 import { releases } from '../db/schema';
 import type { AppEnv } from '../http/env';
-import { recordCheckpoint } from '../installs/checkpoints';
+import { recordCheckpointOnce } from '../installs/checkpoints';
 import type { ServiceAccountIdentity } from '../installs/service-accounts';
 
 type Deps = AppEnv['Variables']['deps'];
@@ -38,16 +38,8 @@ export async function recordCheckIn(deps: Deps, identity: ServiceAccountIdentity
   if (!attempt) return;
   // An instance reporting in means the install ran to the end; ready means it works. Once both
   // are recorded, the steady stream of check-ins has nothing more to tell the attempt.
-  // The attempt may be the identity cache's copy: noting the times there keeps the next check-ins
-  // from writing them again.
-  if (!attempt.installationCompletedAt) {
-    await recordCheckpoint(deps, attempt.id, 'installation_completed');
-    attempt.installationCompletedAt = now;
-  }
-  if (checkIn.status === 'ready' && !attempt.instanceReadyAt) {
-    await recordCheckpoint(deps, attempt.id, 'instance_ready');
-    attempt.instanceReadyAt = now;
-  }
+  await recordCheckpointOnce(deps, attempt, 'installation_completed');
+  if (checkIn.status === 'ready') await recordCheckpointOnce(deps, attempt, 'instance_ready');
 }
 
 // Releases change only when the catalogue loads; a minute-old answer is right, and cheap.

@@ -38,6 +38,23 @@ export async function recordCheckpoint(ports: Ports, attemptId: string, checkpoi
   return Boolean(row);
 }
 
+/**
+ * For steady traffic (check-ins, registry requests): records a checkpoint only if the attempt row
+ * at hand does not have it yet, and notes the time on that row. The row may be the identity
+ * cache's copy, so the requests that follow skip the write too.
+ */
+export async function recordCheckpointOnce(
+  ports: Ports,
+  attempt: typeof installAttempts.$inferSelect,
+  checkpoint: RecordableCheckpoint,
+) {
+  const column = checkpointColumns[checkpoint];
+  if (attempt[column]) return false;
+  const recorded = await recordCheckpoint(ports, attempt.id, checkpoint);
+  attempt[column] = ports.now();
+  return recorded;
+}
+
 /** The installer reported a failure; its reason is shown to the customer as sent (as text). */
 export async function recordFailure(ports: Ports, attemptId: string, reason: string) {
   const at = ports.now();

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { recordCheckpoint } from '../../installs/checkpoints';
+import { recordCheckpointOnce } from '../../installs/checkpoints';
 import { authenticateServiceAccount, tokenFromAuthorization } from '../../installs/service-accounts';
 import type { RegistryEnv, RegistryIdentity } from './env';
 import { RegistryError } from './errors';
@@ -40,8 +40,6 @@ export async function authenticateRegistry(c: Context<RegistryEnv>): Promise<Reg
       'Your license has expired, so images cannot be pulled. Contact your vendor.',
     );
   }
-  if (identity.attempt && !identity.attempt.registryAuthenticatedAt) {
-    await recordCheckpoint(deps, identity.attempt.id, 'registry_login');
-  }
+  if (identity.attempt) await recordCheckpointOnce(deps, identity.attempt, 'registry_login');
   return { ...identity, token };
 }

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { registryPulls, type installAttempts } from '../../db/schema';
 import type { AppEnv } from '../../http/env';
-import { recordCheckpoint } from '../../installs/checkpoints';
+import { recordCheckpointOnce } from '../../installs/checkpoints';
 import type { RepositoryView } from './repository';
 
 type Deps = AppEnv['Variables']['deps'];
@@ -31,5 +31,5 @@ export async function recordImagePull(deps: Deps, attempt: Attempt, view: Reposi
   const all = images.every(
     (e) => pulled.has(`${prefix}${e.repository}@${e.tag}`) || pulled.has(`${prefix}${e.repository}@${e.digest}`),
   );
-  if (all) await recordCheckpoint(deps, attempt.id, 'images_pulled');
+  if (all) await recordCheckpointOnce(deps, attempt, 'images_pulled');
 }
