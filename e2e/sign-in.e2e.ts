@@ -149,7 +149,7 @@ describe('signing in with an emailed link', () => {
   });
 
   // An expired link needs a clock that has moved 15 minutes on; the BFF and SPA tests cover it with
-  // a controlled clock (server/routes/auth.test.ts, src/features/auth/routes/login.test.tsx).
+  // a controlled clock (server/auth/routes.test.ts, src/features/auth/routes/login.test.tsx).
   test('refuses a tampered link, and offers a new one', async ({ page, dataDir }) => {
     await page.goto('/login');
     const link = await askForLink(page, dataDir, 'dave@initech.example');

@@ -1,5 +1,5 @@
 import type { Database } from './db/database';
-import type { IdentityCache } from './installs/service-accounts';
+import type { IdentityCache } from './service-accounts/service-accounts';
 import type { EventBus } from './live/event-bus';
 
 export type MailMessage = {

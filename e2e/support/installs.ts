@@ -40,7 +40,7 @@ export const SKOPEO = '/usr/bin/skopeo';
 
 /**
  * skopeo is the real registry client of the Helm test. When it is missing, root installs it with
- * apt-get (as server/ingest/registry/skopeo.test.ts does); anyone else is told the command.
+ * apt-get (as server/wire/registry/skopeo.test.ts does); anyone else is told the command.
  */
 export async function ensureSkopeo(): Promise<void> {
   if (existsSync(SKOPEO)) return;

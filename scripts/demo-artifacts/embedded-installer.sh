@@ -84,7 +84,7 @@ if [ "$DRY_RUN" != 1 ] && [ "$(id -u)" != 0 ]; then
 fi
 [ -r "$LICENSE_FILE" ] || die "cannot read the license file $LICENSE_FILE"
 
-# license.yaml writes each field as `  name: "value"` on one line (server/ingest/license-yaml.ts).
+# license.yaml writes each field as `  name: "value"` on one line (server/releases/license-yaml.ts).
 license_field() { sed -n "s/^  $1: *//p" "$LICENSE_FILE" | head -n 1 | sed 's/^"//; s/"$//'; }
 required_field() {
   local value

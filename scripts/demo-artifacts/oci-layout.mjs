@@ -2,7 +2,7 @@
 // for every release, the Helm chart as an OCI artifact (repository = the app slug) and two tiny
 // container images (<app>-api, <app>-web), all tagged with the version. index.json names each
 // manifest by `org.opencontainers.image.ref.name` (tag) and `io.portico.repository`; the registry
-// gateway (server/ingest/registry/) serves them under /v2/<app>/<channel>/<repository>.
+// gateway (server/wire/registry/) serves them under /v2/<app>/<channel>/<repository>.
 // Output is byte-for-byte reproducible: fixed mtimes, owners and modes, and no clock is read.
 import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';

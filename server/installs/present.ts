@@ -1,6 +1,6 @@
 import { checkpointsFor, type InstallAttempt } from '../../contract/installs';
 import type { installAttempts } from '../db/schema';
-import { attemptStatus } from '../domain/attempt-status';
+import { attemptStatus } from './status';
 
 type AttemptRow = typeof installAttempts.$inferSelect;
 

@@ -1,0 +1,52 @@
+import { Hono } from 'hono';
+import type { Branding } from '../../contract/catalogue';
+import { apps } from '../db/schema';
+import type { AppEnv } from '../http/env';
+import { notFound } from '../http/errors';
+import type { BrandingAsset } from './schema';
+
+/** Public: the sign-in page is branded before anyone is signed in. */
+export function brandingRoutes() {
+  return new Hono<AppEnv>()
+    .get('/', async (c) => {
+      const app = await loadApp(c.get('deps').db);
+      const { branding } = app;
+      const body: Branding = {
+        portalUrl: c.get('deps').publicUrl,
+        appName: app.name,
+        appSlug: app.slug,
+        title: branding.title,
+        primaryColor: branding.primaryColor,
+        logoUrl: branding.logo ? `/api/branding/logo?v=${version(branding.logo)}` : null,
+        faviconUrl: branding.favicon ? `/api/branding/favicon?v=${version(branding.favicon)}` : null,
+        supportUrl: branding.supportUrl,
+        contactEmail: branding.contactEmail,
+      };
+      return c.json(body);
+    })
+    .get('/:asset{logo|favicon}', async (c) => {
+      const { branding } = await loadApp(c.get('deps').db);
+      const asset = c.req.param('asset') === 'logo' ? branding.logo : branding.favicon;
+      if (!asset) throw notFound('That image');
+      const bytes = Uint8Array.from(atob(asset.base64), (ch) => ch.charCodeAt(0));
+      return c.body(bytes, 200, {
+        'Content-Type': asset.contentType,
+        'Cache-Control': 'public, max-age=31536000, immutable',
+        // An SVG logo opened on its own must not be able to run script in the portal's origin.
+        'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+      });
+    });
+}
+
+async function loadApp(db: AppEnv['Variables']['deps']['db']) {
+  const [app] = await db.select().from(apps).limit(1);
+  if (!app) throw notFound('The portal configuration');
+  return app;
+}
+
+/** A cheap content fingerprint so a changed logo gets a new URL and caches stay correct. */
+function version(asset: BrandingAsset): string {
+  let hash = 0;
+  for (let i = 0; i < asset.base64.length; i++) hash = (hash * 31 + asset.base64.charCodeAt(i)) | 0;
+  return (hash >>> 0).toString(36);
+}

@@ -1,0 +1,207 @@
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import {
+  allowedNetworks,
+  attemptStatuses,
+  createInstallInputSchema,
+  updateInstallInputSchema,
+  type InstallAttemptWithToken,
+  type InstallMethod,
+  type InstallOptions,
+} from '../../contract/installs';
+import { newId } from '../auth/tokens';
+import type { Database } from '../db/database';
+import { installAttempts, releases, serviceAccounts } from '../db/schema';
+import { findAttempt, findAttempts } from './attempts';
+import { issueServiceAccountToken } from '../service-accounts/service-accounts';
+import type { AppEnv } from '../http/env';
+import { HttpError } from '../http/errors';
+import { requireRole } from '../http/permissions';
+import { readJson } from '../http/validate';
+import { currentTeam } from '../teams/current-team';
+
+const KEEPALIVE_MS = 15_000;
+const fieldError = (status: 400 | 409, field: string, message: string) =>
+  new HttpError(status, status === 409 ? 'conflict' : 'validation_failed', message, { fields: { [field]: message } });
+
+/** Guided installs: each attempt has a just-in-time service account whose token the commands carry. */
+export function installRoutes() {
+  const canInstall = requireRole('admin', 'member');
+  return new Hono<AppEnv>()
+    .get('/', async (c) => {
+      const status = c.req.query('status');
+      if (status !== undefined && !attemptStatuses.includes(status as never)) {
+        throw fieldError(400, 'status', `status must be one of ${attemptStatuses.join(', ')}.`);
+      }
+      const attempts = await findAttempts(c.get('deps'), c.get('session').teamId);
+      return c.json({ attempts: status ? attempts.filter((a) => a.status === status) : attempts });
+    })
+    .post('/', canInstall, async (c) => {
+      const input = await readJson(c, createInstallInputSchema);
+      const deps = c.get('deps');
+      const { teamId, userId } = c.get('session');
+      const { team, channel } = await currentTeam(deps.db, teamId);
+      const options = checkOptions(input.method, input.options, team.installTypes);
+      await checkVersion(deps.db, channel.id, input.version);
+      await checkNameFree(deps.db, teamId, input.name);
+
+      const { token, tokenHash } = await issueServiceAccountToken();
+      const now = deps.now();
+      const attemptId = newId();
+      await deps.db.transaction(async (tx) => {
+        const serviceAccountId = newId();
+        await tx
+          .insert(serviceAccounts)
+          .values({ id: serviceAccountId, teamId, name: input.name, tokenHash, kind: 'install' });
+        await tx.insert(installAttempts).values({
+          id: attemptId,
+          teamId,
+          serviceAccountId,
+          name: input.name,
+          method: input.method,
+          options,
+          version: input.version,
+          startedBy: userId,
+          startedAt: now,
+          lastProgressAt: now,
+        });
+      });
+      const body: InstallAttemptWithToken = { attempt: await findAttempt(deps, teamId, attemptId), token };
+      return c.json(body, 201);
+    })
+    .get('/:id', async (c) => c.json(await findAttempt(c.get('deps'), c.get('session').teamId, c.req.param('id'))))
+    .patch('/:id', canInstall, async (c) => {
+      const input = await readJson(c, updateInstallInputSchema);
+      const deps = c.get('deps');
+      const teamId = c.get('session').teamId;
+      const attempt = await findAttempt(deps, teamId, c.req.param('id'));
+      if (attempt.status === 'discarded') throw new HttpError(409, 'conflict', 'This installation was discarded.');
+      const { team, channel } = await currentTeam(deps.db, teamId);
+      const options = input.options ? checkOptions(attempt.method, input.options, team.installTypes) : undefined;
+      if (input.version) await checkVersion(deps.db, channel.id, input.version);
+      const renamed = input.name !== undefined && input.name !== attempt.name;
+      if (renamed) await checkNameFree(deps.db, teamId, input.name!, attempt.id);
+      await deps.db.transaction(async (tx) => {
+        await tx
+          .update(installAttempts)
+          .set({ name: input.name, version: input.version, options })
+          .where(eq(installAttempts.id, attempt.id));
+        if (renamed && attempt.serviceAccount) {
+          await tx
+            .update(serviceAccounts)
+            .set({ name: input.name })
+            .where(eq(serviceAccounts.id, attempt.serviceAccount.id));
+        }
+      });
+      deps.identityCache.clear(); // Cached identities carry the attempt's version and options.
+      return c.json(await findAttempt(deps, teamId, attempt.id));
+    })
+    .post('/:id/token', canInstall, async (c) => {
+      const deps = c.get('deps');
+      const teamId = c.get('session').teamId;
+      const attempt = await findAttempt(deps, teamId, c.req.param('id'));
+      if (!attempt.serviceAccount) throw new HttpError(409, 'conflict', 'This installation was discarded.');
+      // Replacing the token is the only way to see one again: only its hash is stored.
+      const { token, tokenHash } = await issueServiceAccountToken();
+      await deps.db.update(serviceAccounts).set({ tokenHash }).where(eq(serviceAccounts.id, attempt.serviceAccount.id));
+      deps.identityCache.clear(); // The old token stops working now, not when its cache entry expires.
+      const body: InstallAttemptWithToken = { attempt, token };
+      return c.json(body);
+    })
+    .delete('/:id', canInstall, async (c) => {
+      const deps = c.get('deps');
+      const teamId = c.get('session').teamId;
+      const attempt = await findAttempt(deps, teamId, c.req.param('id'));
+      if (attempt.status === 'discarded') return c.json(attempt);
+      await deps.db.transaction(async (tx) => {
+        await tx.update(installAttempts).set({ discardedAt: deps.now() }).where(eq(installAttempts.id, attempt.id));
+        // Deleting the account makes its token fail at once, on every endpoint.
+        if (attempt.serviceAccount)
+          await tx.delete(serviceAccounts).where(eq(serviceAccounts.id, attempt.serviceAccount.id));
+      });
+      deps.identityCache.clear(); // The token fails at once, not when its cache entry expires.
+      deps.events.publish({ type: 'attempt.updated', teamId, attemptId: attempt.id });
+      return c.json(await findAttempt(deps, teamId, attempt.id));
+    })
+    .get('/:id/events', async (c) => {
+      const deps = c.get('deps');
+      const teamId = c.get('session').teamId;
+      const attemptId = c.req.param('id');
+      await findAttempt(deps, teamId, attemptId); // 404 before the stream starts.
+      return streamSSE(c, async (stream) => {
+        // Sends are chained so two quick checkpoints cannot interleave their writes.
+        let sending = Promise.resolve();
+        const send = () => {
+          sending = sending.then(async () => {
+            if (stream.aborted || stream.closed) return;
+            const attempt = await findAttempt(deps, teamId, attemptId);
+            await stream.writeSSE({ event: 'attempt', data: JSON.stringify(attempt) });
+          });
+          return sending;
+        };
+        const unsubscribe = deps.events.subscribe(teamId, (event) => {
+          if (event.attemptId === attemptId) void send();
+        });
+        stream.onAbort(unsubscribe);
+        await send();
+        // The periodic resend also carries time-based changes, such as becoming stalled.
+        while (!stream.aborted && !stream.closed) {
+          await stream.sleep(KEEPALIVE_MS);
+          await send();
+        }
+        unsubscribe();
+      });
+    });
+}
+
+function checkOptions(method: InstallMethod, options: InstallOptions, installTypes: readonly string[]): InstallOptions {
+  const allowed = allowedNetworks(method, installTypes);
+  if (allowed.length === 0) throw fieldError(400, 'method', 'Your license does not include this install method.');
+  if (!allowed.includes(options.network)) {
+    throw fieldError(400, 'options.network', 'Your license does not allow this network mode for this method.');
+  }
+  if (method === 'embedded') return { network: options.network, proxyUrl: proxyOf(options) };
+  if (options.network === 'airgap' && options.registryAccess === 'online') {
+    throw fieldError(400, 'options.registryAccess', 'An air-gapped install cannot pull from the online registry.');
+  }
+  return {
+    network: options.network,
+    proxyUrl: proxyOf(options),
+    kubernetesDistribution: options.kubernetesDistribution,
+    registryAccess: options.registryAccess,
+  };
+}
+
+const proxyOf = (options: InstallOptions) => (options.network === 'proxy' ? options.proxyUrl : undefined);
+
+async function checkVersion(db: Database, channelId: string, version: string) {
+  const [release] = await db
+    .select({ id: releases.id })
+    .from(releases)
+    .where(and(eq(releases.channelId, channelId), eq(releases.version, version)));
+  if (!release) throw fieldError(400, 'version', `Version ${version} is not released on your channel.`);
+}
+
+async function checkNameFree(db: Database, teamId: string, name: string, exceptAttemptId?: string) {
+  const lower = name.toLowerCase();
+  const [taken] = await db
+    .select({ id: installAttempts.id })
+    .from(installAttempts)
+    .where(
+      and(
+        eq(installAttempts.teamId, teamId),
+        isNull(installAttempts.discardedAt),
+        sql`lower(${installAttempts.name}) = ${lower}`,
+        exceptAttemptId ? sql`${installAttempts.id} <> ${exceptAttemptId}` : sql`true`,
+      ),
+    );
+  const [account] = await db
+    .select({ id: serviceAccounts.id })
+    .from(serviceAccounts)
+    .where(and(eq(serviceAccounts.teamId, teamId), sql`lower(${serviceAccounts.name}) = ${lower}`));
+  const ownAccount = exceptAttemptId && account && taken === undefined;
+  if (taken || (account && !ownAccount)) {
+    throw fieldError(409, 'name', `An installation or service account named "${name}" already exists.`);
+  }
+}

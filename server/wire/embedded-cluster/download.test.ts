@@ -1,0 +1,181 @@
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { serviceAccounts, teams } from '../../db/schema';
+import { issueServiceAccountToken } from '../../service-accounts/service-accounts';
+import { createTestPortal, type TestPortal } from '../../testing/test-portal';
+import { checkpointTimes, readTgz, startInstall } from '../../testing/ingest-client';
+
+const download = (portal: TestPortal, path: string, authorization?: string) =>
+  portal.app.request(`http://portal.test${path}`, { headers: authorization ? { authorization } : {} });
+
+describe('Embedded Cluster bundle download', () => {
+  it('streams a tgz with the installer and a license that reports to this portal, and marks assets downloaded', async () => {
+    const portal = await createTestPortal();
+    const install = await startInstall(portal, 'alice@acme.example');
+    expect(checkpointTimes(install.attempt).assets_downloaded).toBeNull();
+
+    const response = await download(portal, '/embedded/atlas/stable/1.4.0', install.token);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/gzip');
+    expect(response.headers.get('content-disposition')).toBe('attachment; filename="atlas-stable.tgz"');
+    const files = await readTgz(response.body!);
+    expect(files.map((f) => [f.name, f.mode])).toEqual([
+      ['atlas', 0o755],
+      ['license.yaml', 0o600],
+    ]);
+    const [installer, license] = files;
+    expect(installer!.text).toMatch(/^#!\/usr\/bin\/env bash\n/);
+    expect(installer!.text).toContain("APP_NAME='Atlas Analytics'");
+    expect(parse(license!.text)).toEqual({
+      apiVersion: 'kots.io/v1beta1',
+      kind: 'License',
+      metadata: { name: 'acme-corp' },
+      spec: {
+        licenseID: '2kLp9QvX7mRt4Acme',
+        licenseType: 'paid',
+        customerName: 'Acme Corp',
+        appSlug: 'atlas',
+        channelID: expect.any(String),
+        channelName: 'Stable',
+        channelSlug: 'stable',
+        endpoint: 'http://portal.test',
+        serviceAccountToken: install.token,
+        versionLabel: '1.4.0',
+        channelSequence: 5,
+        releaseSequence: 5,
+        isEmbeddedClusterDownloadEnabled: true,
+        isAirgapSupported: true,
+        isHelmAirgapEnabled: true,
+        isGitOpsSupported: false,
+        isIdentityServiceSupported: true,
+        isSnapshotSupported: true,
+        isSupportBundleUploadSupported: true,
+        entitlements: {
+          expires_at: { title: 'Expiration', value: '2027-11-22T10:00:00.000Z', valueType: 'String' },
+          edition: { title: 'edition', value: 'enterprise', valueType: 'String' },
+          seats: { title: 'seats', value: '250', valueType: 'String' },
+        },
+      },
+    });
+    // The installer reads these with sed: one `  key: "value"` line each.
+    expect(license!.text).toContain(`\n  endpoint: "http://portal.test"\n  serviceAccountToken: "${install.token}"\n`);
+
+    const attempt = await install.read();
+    expect(checkpointTimes(attempt)).toMatchObject({ assets_downloaded: '2026-11-22T10:00:00.000Z' });
+    expect(attempt.status).toBe('in_progress');
+  });
+
+  it('serves the newest release without a version, and takes Bearer and Basic credentials too', async () => {
+    const portal = await createTestPortal();
+    const { token } = await startInstall(portal, 'alice@acme.example');
+    for (const authorization of [`Bearer ${token}`, `Basic ${btoa(`alice@acme.example:${token}`)}`]) {
+      const response = await download(portal, '/embedded/atlas/stable', authorization);
+      expect(response.status).toBe(200);
+      const license = (await readTgz(response.body!)).find((f) => f.name === 'license.yaml');
+      expect(license!.text).toContain('  versionLabel: "1.4.0"');
+    }
+    const older = await download(portal, '/embedded/atlas/stable/1.2.0', token);
+    const license = (await readTgz(older.body!)).find((f) => f.name === 'license.yaml');
+    expect(license!.text).toContain('  versionLabel: "1.2.0"\n  channelSequence: 3\n');
+  });
+
+  it('adds the air gap bundle with ?airgap=true when the license allows air gap', async () => {
+    const portal = await createTestPortal();
+    const install = await startInstall(portal, 'alice@acme.example', { options: { network: 'airgap' } });
+    const response = await download(portal, '/embedded/atlas/stable/1.3.0?airgap=true', install.token);
+    expect(response.status).toBe(200);
+    const files = await readTgz(response.body!);
+    expect(files.map((f) => f.name)).toEqual(['atlas', 'license.yaml', 'atlas.airgap']);
+    expect(files[2]!.text).toContain('\nversion: 1.3.0\n');
+    expect(checkpointTimes(await install.read()).assets_downloaded).not.toBeNull();
+  });
+
+  it('refuses air gap to a license without it, and everything to an expired license, recording nothing', async () => {
+    const portal = await createTestPortal();
+    const install = await startInstall(portal, 'carol@globex.example');
+    const airgap = await download(portal, '/embedded/atlas/stable/1.4.0?airgap=true', install.token);
+    expect(airgap.status).toBe(403);
+    expect(await airgap.json()).toEqual({
+      error: {
+        code: 'forbidden',
+        message: 'Your license does not include air gap installs with the Embedded Cluster installer.',
+      },
+    });
+    expect(checkpointTimes(await install.read()).assets_downloaded).toBeNull();
+
+    portal.clock.advance(11 * 86_400_000); // Globex's trial ends after 10 days.
+    const expired = await download(portal, '/embedded/atlas/stable/1.4.0', install.token);
+    expect(expired.status).toBe(403);
+    expect((await expired.json()).error.message).toBe('Your license has expired. Contact the vendor to renew it.');
+    expect(checkpointTimes(await install.read()).assets_downloaded).toBeNull();
+  });
+
+  it('serves an air-gap-only license its air gap bundle but not the online one', async () => {
+    const portal = await createTestPortal();
+    const install = await startInstall(portal, 'dave@initech.example', {
+      version: '1.5.0-beta.1',
+      options: { network: 'airgap' },
+    });
+    const online = await download(portal, '/embedded/atlas/beta', install.token);
+    expect(online.status).toBe(403);
+    const airgap = await download(portal, '/embedded/atlas/beta?airgap=true', install.token);
+    expect(airgap.status).toBe(200);
+    expect(airgap.headers.get('content-disposition')).toBe('attachment; filename="atlas-beta.tgz"');
+    const files = await readTgz(airgap.body!);
+    expect(files.map((f) => f.name)).toEqual(['atlas', 'license.yaml', 'atlas.airgap']);
+    expect(files[1]!.text).toContain('  isEmbeddedClusterDownloadEnabled: true\n  isAirgapSupported: true\n');
+  });
+
+  it('answers unknown tokens 401 and other teams’ channels 404, and records nothing', async () => {
+    const portal = await createTestPortal();
+    const install = await startInstall(portal, 'alice@acme.example');
+    const unauthenticated = {
+      error: { code: 'unauthenticated', message: 'This token is not valid. Start a new installation in the portal.' },
+    };
+    for (const authorization of [undefined, 'portico_sa_not-a-real-token', 'Bearer ', `Basic ${btoa('x')}`]) {
+      const response = await download(portal, '/embedded/atlas/stable/1.4.0', authorization);
+      expect(response.status).toBe(401);
+      expect(await response.json()).toEqual(unauthenticated);
+    }
+    for (const path of [
+      '/embedded/atlas/beta', // Initech's channel
+      '/embedded/atlas/beta/1.5.0-beta.1',
+      '/embedded/other-app/stable',
+      '/embedded/atlas/stable/9.9.9',
+      '/embedded/atlas/stable/1.5.0-beta.1',
+    ]) {
+      const response = await download(portal, path, install.token);
+      expect(response.status, path).toBe(404);
+      expect((await response.json()).error.code).toBe('not_found');
+    }
+    expect(checkpointTimes(await install.read()).assets_downloaded).toBeNull();
+
+    const discarded = await portal.request(`/api/installs/${install.attempt.id}`, {
+      method: 'DELETE',
+      cookie: install.cookie,
+    });
+    expect(discarded.status).toBe(200);
+    const afterDiscard = await download(portal, '/embedded/atlas/stable/1.4.0', install.token);
+    expect(afterDiscard.status).toBe(401);
+    const attempt = await install.read();
+    expect(attempt.status).toBe('discarded');
+    expect(checkpointTimes(attempt).assets_downloaded).toBeNull();
+  });
+
+  it('lets a manual service account download without touching any install attempt', async () => {
+    const portal = await createTestPortal();
+    const install = await startInstall(portal, 'alice@acme.example');
+    const [acme] = await portal.db.select().from(teams).where(eq(teams.name, 'Acme Corp'));
+    const { token, tokenHash } = await issueServiceAccountToken();
+    await portal.db
+      .insert(serviceAccounts)
+      .values({ id: crypto.randomUUID(), teamId: acme!.id, name: 'ci', tokenHash, kind: 'manual' });
+
+    const response = await download(portal, '/embedded/atlas/stable/1.4.0', token);
+    expect(response.status).toBe(200);
+    expect((await readTgz(response.body!)).map((f) => f.name)).toEqual(['atlas', 'license.yaml']);
+    const attempt = await install.read();
+    expect(checkpointTimes(attempt).assets_downloaded).toBeNull();
+  });
+});

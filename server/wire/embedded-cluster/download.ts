@@ -1,0 +1,88 @@
+import { and, desc, eq } from 'drizzle-orm';
+import type { Context } from 'hono';
+import { apps, channels, releases, teams } from '../../db/schema';
+import { licenseStatus } from '../../releases/license';
+import type { AppEnv } from '../../http/env';
+import { HttpError, notFound } from '../../http/errors';
+import { recordCheckpoint } from '../../installs/checkpoints';
+import { tokenFromAuthorization } from '../../service-accounts/service-accounts';
+import { licenseYaml } from '../../releases/license-yaml';
+import { requireServiceAccount } from '../../service-accounts/credentials';
+import { tarGzStream, type TarEntry } from '../../http/tar';
+
+/**
+ * GET /embedded/:app/:channel[/:version][?airgap=true]: the Embedded Cluster bundle (installer,
+ * license.yaml and, for air gap, <app>.airgap) as a .tgz, in the shape of replicated.app's
+ * endpoint (reference B5). The token's team decides what exists: another team's channel is 404.
+ */
+export async function downloadEmbeddedBundle(c: Context<AppEnv>) {
+  const deps = c.get('deps');
+  const token = tokenFromAuthorization(c.req.header('authorization'));
+  const identity = await requireServiceAccount(c, token);
+  const airgap = c.req.query('airgap') === 'true';
+
+  const [row] = await deps.db
+    .select({ app: apps, channel: channels })
+    .from(teams)
+    .innerJoin(apps, eq(apps.id, teams.appId))
+    .innerJoin(channels, eq(channels.id, teams.channelId))
+    .where(eq(teams.id, identity.team.id));
+  // The same answer for a wrong app and another team's channel: neither is this license's.
+  if (!row || row.app.slug !== c.req.param('app') || row.channel.slug !== c.req.param('channel')) {
+    throw notFound('That app or channel');
+  }
+  const { app, channel } = row;
+  const version = c.req.param('version');
+  const [release] = await deps.db
+    .select()
+    .from(releases)
+    .where(and(eq(releases.channelId, channel.id), version ? eq(releases.version, version) : undefined))
+    .orderBy(desc(releases.sequence))
+    .limit(1);
+  if (!release) throw notFound(version ? `Version ${version} on ${channel.name}` : `A release on ${channel.name}`);
+
+  const { team } = identity;
+  if (licenseStatus(team.licenseExpiresAt, deps.now()) === 'expired') {
+    throw new HttpError(403, 'forbidden', 'Your license has expired. Contact the vendor to renew it.');
+  }
+  if (!team.installTypes.includes(airgap ? 'airgap' : 'embedded')) {
+    const what = airgap ? 'air gap installs with the Embedded Cluster installer' : 'the Embedded Cluster installer';
+    throw new HttpError(403, 'forbidden', `Your license does not include ${what}.`);
+  }
+
+  const installer = await deps.artifacts.open(`embedded/${app.slug}`);
+  if (!installer) throw notFound(`The ${app.name} installer`);
+  const bundle = airgap
+    ? await deps.artifacts.open(`embedded/${channel.slug}/${release.version}/${app.slug}.airgap`)
+    : null;
+  if (airgap && !bundle) {
+    await installer.body.cancel();
+    throw new HttpError(400, 'bad_request', `No air gap bundle is built for ${app.name} ${release.version}.`);
+  }
+
+  const mtime = new Date(release.releasedAt);
+  const license = new TextEncoder().encode(
+    licenseYaml({ team, app, channel, release, endpoint: deps.publicUrl, serviceAccountToken: token! }),
+  );
+  const entries: TarEntry[] = [
+    { name: app.slug, mode: 0o755, size: installer.size, mtime, body: installer.body },
+    { name: 'license.yaml', mode: 0o600, size: license.length, mtime: deps.now(), body: license },
+    ...(bundle ? [{ name: `${app.slug}.airgap`, mode: 0o644, size: bundle.size, mtime, body: bundle.body }] : []),
+  ];
+  const attemptId = identity.attempt?.id;
+  // Counted once the whole bundle has been handed over, not when the request arrived.
+  const onComplete = async () => {
+    if (!attemptId) return;
+    await recordCheckpoint(deps, attemptId, 'assets_downloaded').catch((error: unknown) =>
+      deps.logger.error('could not record a download', { attemptId, error: String(error) }),
+    );
+  };
+  const filename = `${app.slug}-${channel.slug}.tgz`;
+  return new Response(tarGzStream(entries, onComplete), {
+    headers: {
+      'Content-Type': 'application/gzip',
+      'Content-Disposition': `attachment; filename="${filename}"`,
+      'Cache-Control': 'no-store',
+    },
+  });
+}

@@ -1,0 +1,45 @@
+import type { Context } from 'hono';
+import { recordCheckpointOnce } from '../../installs/checkpoints';
+import { authenticateServiceAccount, tokenFromAuthorization } from '../../service-accounts/service-accounts';
+import type { RegistryEnv, RegistryIdentity } from './env';
+import { RegistryError } from './errors';
+
+/**
+ * Who is pulling. The commands log in with the customer's email as the username and a
+ * service-account token as the password (product reference §2.2); the username is accepted as
+ * given and never checked, because the token alone says which team and attempt this is, and a
+ * teammate running the same commands under their own email is the same install.
+ *
+ * The first authenticated request of an attempt's token (the token endpoint or any /v2 call, so
+ * Basic-only clients count too) records its registry_login checkpoint; later ones keep it.
+ */
+export async function authenticateRegistry(c: Context<RegistryEnv>): Promise<RegistryIdentity> {
+  const deps = c.get('deps');
+  const token = tokenFromAuthorization(c.req.header('authorization'));
+  if (!token) {
+    throw new RegistryError(
+      401,
+      'UNAUTHORIZED',
+      'Log in with your email as the username and your service account token as the password.',
+    );
+  }
+  const now = deps.now();
+  const identity = await authenticateServiceAccount(deps.db, token, now, deps.identityCache);
+  if (!identity) {
+    throw new RegistryError(
+      401,
+      'UNAUTHORIZED',
+      'This token is not valid: it is unknown or revoked, or its installation was discarded.',
+    );
+  }
+  const expiresAt = identity.team.licenseExpiresAt;
+  if (expiresAt && expiresAt <= now) {
+    throw new RegistryError(
+      403,
+      'DENIED',
+      'Your license has expired, so images cannot be pulled. Contact your vendor.',
+    );
+  }
+  if (identity.attempt) await recordCheckpointOnce(deps, identity.attempt, 'registry_login');
+  return { ...identity, token };
+}

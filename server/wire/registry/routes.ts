@@ -1,0 +1,131 @@
+import { Hono, type Context } from 'hono';
+import { authenticateRegistry } from './auth';
+import type { RegistryEnv } from './env';
+import { RegistryError, nameUnknown, registryErrorResponse } from './errors';
+import { blobPath, isDigest, parseManifest, readBlob, referencedBlobs } from '../../releases/oci-layout';
+import { recordImagePull } from './pulls';
+import { openRepository } from './repository';
+
+/** How long clients may reuse the bearer token before asking again (see the token route). */
+const TOKEN_TTL_SECONDS = 300;
+const REPOSITORY = '/:app/:channel/:repository';
+
+const manifestUnknown = () => new RegistryError(404, 'MANIFEST_UNKNOWN', 'This manifest is not in the repository.');
+const blobUnknown = () => new RegistryError(404, 'BLOB_UNKNOWN', 'This blob is not in the repository.');
+
+/**
+ * The OCI distribution API under /v2/ (issue 3), read-only, over the vendor's OCI image layout:
+ * `<app>/<channel>/<repository>` names the Helm chart (repository = app slug) and the images of
+ * the releases on the team's channel. Requests carrying an install attempt's token are what
+ * records its registry_login and images_pulled checkpoints (product reference §2.5, §2.8).
+ */
+export function registryRoutes() {
+  const registry = new Hono<RegistryEnv>();
+  registry.onError((error, c) => {
+    if (error instanceof RegistryError) return registryErrorResponse(c, error);
+    c.get('deps').logger.error('registry error', { path: c.req.path, error: error.stack ?? String(error) });
+    return registryErrorResponse(c, new RegistryError(500, 'UNKNOWN', 'Something went wrong on our side. Try again.'));
+  });
+  registry.use(async (c, next) => {
+    await next();
+    c.res.headers.set('Docker-Distribution-API-Version', 'registry/2.0');
+  });
+  registry.on(['POST', 'PUT', 'PATCH', 'DELETE'], '*', () => {
+    throw new RegistryError(405, 'UNSUPPORTED', 'This registry is read-only.');
+  });
+
+  /**
+   * Docker's token flow (distribution "token authentication"). The bearer token handed back is
+   * the service-account token itself: the client already holds it, so nothing new is minted or
+   * stored, and since every /v2 request looks it up again, revoking the account or discarding
+   * the attempt cuts a client off at its next request. A derived short-lived token would need a
+   * signing key shared by every replica and would add no protection: access is decided per
+   * request (team, channel, license), so the requested `scope` grants nothing by itself.
+   * expires_in only tells clients when to come back for a fresh one.
+   */
+  registry.get('/token', async (c) => {
+    const { token } = await authenticateRegistry(c);
+    c.header('Cache-Control', 'no-store');
+    const issuedAt = c.get('deps').now().toISOString();
+    return c.json({ token, access_token: token, expires_in: TOKEN_TTL_SECONDS, issued_at: issuedAt });
+  });
+
+  // Bearer (after the token flow) and Basic (clients that skip it) both carry the token.
+  registry.use(async (c, next) => {
+    c.set('registry', await authenticateRegistry(c));
+    await next();
+  });
+
+  // The version check clients start with. Mounted at /v2, a '/' route would match only "/v2",
+  // and clients ask for "/v2/".
+  registry.get('/*', async (c, next) => (/^\/v2\/?$/.test(c.req.path) ? c.json({}) : next()));
+
+  registry.get(`${REPOSITORY}/manifests/:reference`, async (c) => {
+    const { deps, identity, view } = await repositoryOf(c);
+    const reference = c.req.param('reference');
+    const entry = view.entries.find((e) => (isDigest(reference) ? e.digest === reference : e.tag === reference));
+    const bytes = entry && (await readBlob(deps.artifacts, entry.digest));
+    if (!entry || !bytes) throw manifestUnknown();
+    // Only a GET fetches the manifest; a HEAD (clients checking for updates) pulls nothing.
+    if (c.req.method === 'GET' && identity.attempt && c.req.param('repository') !== view.appSlug) {
+      await recordImagePull(deps, identity.attempt, view, reference);
+    }
+    return c.body(bytes, 200, {
+      'Content-Type': parseManifest(bytes)?.mediaType ?? entry.mediaType,
+      'Content-Length': String(bytes.byteLength),
+      'Docker-Content-Digest': entry.digest,
+    });
+  });
+
+  registry.get(`${REPOSITORY}/blobs/:digest`, async (c) => {
+    const { deps, view } = await repositoryOf(c);
+    const digest = c.req.param('digest');
+    if (!isDigest(digest)) throw blobUnknown();
+    // Only what this team's manifests reference: a digest alone does not open another release.
+    const visible = await referencedBlobs(
+      deps.artifacts,
+      view.entries.map((e) => e.digest),
+    );
+    const blob = visible.has(digest) ? await deps.artifacts.open(blobPath(digest)) : null;
+    if (!blob) throw blobUnknown();
+    const headers = {
+      'Content-Type': 'application/octet-stream',
+      'Content-Length': String(blob.size),
+      'Docker-Content-Digest': digest,
+    };
+    if (c.req.method === 'HEAD') {
+      await blob.body.cancel();
+      return c.body(null, 200, headers);
+    }
+    return c.body(blob.body, 200, headers);
+  });
+
+  registry.get(`${REPOSITORY}/tags/list`, async (c) => {
+    const { view } = await repositoryOf(c);
+    const last = c.req.query('last');
+    const all = [...new Set(view.entries.map((e) => e.tag))].sort().filter((t) => last === undefined || t > last);
+    const n = Number(c.req.query('n') ?? all.length);
+    const tags = Number.isInteger(n) && n >= 0 ? all.slice(0, n) : all;
+    if (tags.length < all.length && tags.length > 0) {
+      const next = new URLSearchParams({ n: String(n), last: tags.at(-1)! });
+      c.header('Link', `</v2/${view.name}/tags/list?${next}>; rel="next"`);
+    }
+    return c.json({ name: view.name, tags });
+  });
+
+  registry.all('*', () => {
+    throw nameUnknown();
+  });
+  return registry;
+}
+
+async function repositoryOf(c: Context<RegistryEnv>) {
+  const deps = c.get('deps');
+  const identity = c.get('registry');
+  const view = await openRepository(deps, identity.team.id, {
+    app: c.req.param('app')!,
+    channel: c.req.param('channel')!,
+    repository: c.req.param('repository')!,
+  });
+  return { deps, identity, view };
+}

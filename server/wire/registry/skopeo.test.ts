@@ -1,0 +1,126 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve, type ServerType } from '@hono/node-server';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createApp } from '../../app';
+import { fileArtifactStore } from '../../node/artifacts';
+import { createTestPortal } from '../../testing/test-portal';
+import { ACME_HELM_ONLINE, sha256, startInstall } from '../../testing/registry-client';
+
+const SKOPEO = '/usr/bin/skopeo';
+
+function run(command: string, args: string[], timeoutMs = 60_000): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(command, args, { timeout: timeoutMs, killSignal: 'SIGKILL' }, (error, stdout, stderr) =>
+      error ? reject(new Error(`${command} ${args[0]} failed: ${error.message}\n${stderr}`)) : resolve(stdout),
+    );
+  });
+}
+
+/** Installs skopeo when it is missing and we may; otherwise says why the real-client test cannot run. */
+async function skopeoUnavailable(): Promise<string | null> {
+  if (existsSync(SKOPEO)) return null;
+  if (process.getuid?.() !== 0) return `${SKOPEO} is missing and installing it needs root: apt-get install -y skopeo`;
+  try {
+    await run('apt-get', ['-o', 'DPkg::Lock::Timeout=300', 'install', '-y', 'skopeo'], 300_000).catch(async () => {
+      await run('apt-get', ['update'], 300_000);
+      await run('apt-get', ['-o', 'DPkg::Lock::Timeout=300', 'install', '-y', 'skopeo'], 300_000);
+    });
+  } catch (error) {
+    return `skopeo could not be installed: ${String(error)}`;
+  }
+  return existsSync(SKOPEO) ? null : `apt-get installed skopeo, but ${SKOPEO} is still missing`;
+}
+
+/**
+ * skopeo (containers/image, the library behind podman and CRI-O) against the real BFF on a real
+ * port: the 401 challenge, the token flow, manifests, blobs and tags as a real client reads them.
+ */
+describe('the registry with a real client (skopeo)', () => {
+  let unavailable: string | null = null;
+  let server: ServerType | undefined;
+  let app: ReturnType<typeof createApp> | undefined;
+  let host = '';
+  let portal: Awaited<ReturnType<typeof createTestPortal>>;
+  let scratch = '';
+
+  beforeAll(async () => {
+    unavailable = await skopeoUnavailable();
+    if (unavailable) return;
+    portal = await createTestPortal();
+    scratch = await mkdtemp(join(tmpdir(), 'portico-skopeo-'));
+    // The challenge's realm comes from PUBLIC_URL, so the app is told the address it listens on.
+    const port = await new Promise<number>((resolve) => {
+      server = serve({ fetch: (request) => app!.fetch(request), port: 0, hostname: '127.0.0.1' }, (info) =>
+        resolve(info.port),
+      );
+    });
+    host = `127.0.0.1:${port}`;
+    app = createApp({
+      db: portal.db,
+      publicUrl: `http://${host}`,
+      now: portal.clock.now,
+      mailer: { send: async () => {} },
+      events: portal.events,
+      artifacts: fileArtifactStore(inject('artifactsDir')),
+    });
+  });
+
+  afterAll(async () => {
+    if (server) {
+      const closed = new Promise((resolve) => server!.close(resolve));
+      if ('closeAllConnections' in server) server.closeAllConnections();
+      await closed;
+    }
+    if (scratch) await rm(scratch, { recursive: true, force: true });
+  });
+
+  it('inspects and copies both images, and the attempt shows the login and the pull', async (ctx) => {
+    if (unavailable) ctx.skip(unavailable);
+    const install = await startInstall(portal, 'alice@acme.example', ACME_HELM_ONLINE);
+    const creds = `alice@acme.example:${install.token}`;
+    // --insecure-policy: this checks the registry, not the host's signature policy.
+    const skopeo = (...args: string[]) => run(SKOPEO, ['--insecure-policy', ...args]);
+
+    const inspected = JSON.parse(
+      await skopeo('inspect', '--tls-verify=false', '--creds', creds, `docker://${host}/atlas/stable/atlas-api:1.4.0`),
+    );
+    expect(inspected).toMatchObject({
+      Name: `${host}/atlas/stable/atlas-api`,
+      Digest: expect.stringMatching(/^sha256:[a-f0-9]{64}$/),
+      RepoTags: ['1.0.0', '1.1.0', '1.2.0', '1.3.0', '1.4.0'],
+      Architecture: 'amd64',
+      Os: 'linux',
+    });
+    expect((await install.checkpoints()).registry_login).not.toBeNull();
+
+    for (const repository of ['atlas-api', 'atlas-web']) {
+      const target = join(scratch, repository);
+      await skopeo(
+        'copy',
+        '--src-tls-verify=false',
+        '--src-creds',
+        creds,
+        `docker://${host}/atlas/stable/${repository}:1.4.0`,
+        `dir:${target}`,
+      );
+      const manifest = await readFile(join(target, 'manifest.json'));
+      const { config, layers } = JSON.parse(manifest.toString('utf8'));
+      const files = await readdir(target);
+      for (const { digest } of [config, ...layers]) {
+        const hex = digest.slice('sha256:'.length);
+        expect(files).toContain(hex);
+        expect(await sha256(await readFile(join(target, hex)))).toBe(digest);
+      }
+      if (repository === 'atlas-api') expect(await sha256(manifest)).toBe(inspected.Digest);
+    }
+
+    expect(await install.checkpoints()).toMatchObject({
+      registry_login: expect.any(String),
+      images_pulled: expect.any(String),
+    });
+  });
+});

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { instanceStatuses, type ResourceState } from '../../../contract/installs';
+import { HttpError } from '../../http/errors';
+
+/**
+ * What a Replicated SDK (or KOTS) check-in carries, validated before anything is recorded
+ * (reference B3). SDK data is untrusted (reference B6): every field has a shape and a bound.
+ */
+
+const SANE_ID = /^[A-Za-z0-9._-]+$/;
+const saneId = (header: string) =>
+  z
+    .string()
+    .max(64, `${header} must be at most 64 characters.`)
+    .regex(SANE_ID, `${header} may only contain letters, digits, dots, dashes and underscores.`);
+
+export const checkInHeadersSchema = z.object({
+  'X-Replicated-InstanceID': z
+    .string({ error: 'The X-Replicated-InstanceID header is required.' })
+    .pipe(saneId('X-Replicated-InstanceID')),
+  'X-Replicated-ClusterID': saneId('X-Replicated-ClusterID').optional(),
+  'X-Replicated-EmbeddedClusterID': saneId('X-Replicated-EmbeddedClusterID').optional(),
+  'X-Replicated-AppStatus': z
+    .enum(instanceStatuses, { error: `X-Replicated-AppStatus must be one of ${instanceStatuses.join(', ')}.` })
+    .optional(),
+  'X-Replicated-K8sVersion': z
+    .string()
+    .max(64, 'X-Replicated-K8sVersion must be at most 64 characters.')
+    .regex(/^[A-Za-z0-9.+_-]+$/, 'X-Replicated-K8sVersion must be a version like v1.31.4+k0s.')
+    .optional(),
+  'X-Replicated-K8sDistribution': saneId('X-Replicated-K8sDistribution').optional(),
+  'X-Replicated-DownstreamChannelID': saneId('X-Replicated-DownstreamChannelID').optional(),
+  'X-Replicated-DownstreamChannelSequence': z
+    .string()
+    .regex(/^\d{1,9}$/, 'X-Replicated-DownstreamChannelSequence must be a whole number.')
+    .transform(Number)
+    .optional(),
+});
+export type CheckInHeaders = z.output<typeof checkInHeadersSchema>;
+
+const resourceStateSchema = z.object({
+  kind: z.string().min(1).max(128),
+  name: z.string().min(1).max(253),
+  namespace: z.string().max(253),
+  state: z.enum(instanceStatuses),
+});
+
+/** A JSON string holding the array; Go marshals "no informers" as the string "null". */
+const resourceStatesString = z
+  .string()
+  .max(512 * 1024)
+  .transform((value, ctx): unknown => {
+    try {
+      return JSON.parse(value);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'resource_states must be a JSON string of an array.' });
+      return z.NEVER;
+    }
+  })
+  .pipe(
+    z
+      .array(resourceStateSchema, { error: 'resource_states must be a JSON array of {kind, name, namespace, state}.' })
+      .max(1000)
+      .nullable(),
+  )
+  .transform((states): ResourceState[] => states ?? []);
+
+export const checkInBodySchema = z.object({
+  resource_states: resourceStatesString.optional(),
+  running_images: z
+    .record(z.string().min(1).max(512), z.array(z.string().max(256)).max(100))
+    .refine((images) => Object.keys(images).length <= 500, 'running_images lists too many images.')
+    .optional(),
+});
+
+/** The request's headers by name; an empty header counts as absent. */
+export function parseCheckInHeaders(header: (name: string) => string | undefined): CheckInHeaders {
+  const raw = Object.fromEntries(
+    Object.keys(checkInHeadersSchema.shape).map((name) => [name, header(name) || undefined]),
+  );
+  const result = checkInHeadersSchema.safeParse(raw);
+  if (result.success) return result.data;
+  const fields: Record<string, string> = {};
+  for (const issue of result.error.issues) fields[String(issue.path[0])] ??= issue.message;
+  throw new HttpError(400, 'validation_failed', result.error.issues[0]!.message, { fields });
+}
+
+/** `Replicated-SDK/1.0.0` → `1.0.0`; KOTS and others have no SDK version. */
+export function sdkVersionOf(userAgent: string | undefined): string | undefined {
+  return userAgent?.match(/^Replicated-SDK\/([A-Za-z0-9.+_-]{1,32})$/)?.[1];
+}
