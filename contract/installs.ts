@@ -58,10 +58,29 @@ const instanceName = z
   .max(63, 'Use at most 63 characters.')
   .regex(/^[\p{L}\p{N}][\p{L}\p{N} ._-]*$/u, 'Use letters, digits, spaces, dots, dashes and underscores.');
 
-const proxyUrl = z.url({
-  protocol: /^https?$/,
-  error: 'Enter the proxy as a URL, like http://proxy.example.com:3128.',
-});
+/**
+ * A proxy URL ends up in commands the customer pastes into a root shell. The commands quote it
+ * (src/features/install/lib/shell.ts), and it is also held to the characters a proxy URL needs:
+ * no whitespace, quotes or shell metacharacters, so it reads the same quoted or not (issue 6).
+ */
+export const PROXY_URL_MAX_LENGTH = 2048;
+const PROXY_URL_CHARACTERS = /^[A-Za-z0-9._~:/@%+=,[\]-]+$/;
+const proxyUrlMessage = 'Enter the proxy as a URL, like http://proxy.example.com:3128.';
+const proxyUrl = z
+  .string({ error: proxyUrlMessage })
+  .max(PROXY_URL_MAX_LENGTH, `Use at most ${PROXY_URL_MAX_LENGTH} characters for the proxy URL.`)
+  .regex(
+    PROXY_URL_CHARACTERS,
+    'The proxy URL may not contain spaces, quotes or shell characters such as ; & | $ ` < > ( ) { } * ? ! # \\.',
+  )
+  .pipe(z.url({ protocol: /^https?$/, error: proxyUrlMessage }));
+
+/** Installing through a proxy needs its URL; no other network mode uses one. */
+export const needsProxyUrl = (network: NetworkMode) => network === 'proxy';
+
+/** An air-gapped install cannot reach the vendor's online registry; every other network can. */
+export const registryAccessModesFor = (network: NetworkMode): readonly RegistryAccess[] =>
+  network === 'airgap' ? registryAccessModes.filter((m) => m !== 'online') : registryAccessModes;
 
 export const installOptionsSchema = z
   .object({
@@ -70,7 +89,7 @@ export const installOptionsSchema = z
     kubernetesDistribution: z.enum(kubernetesDistributions).optional(),
     registryAccess: z.enum(registryAccessModes).optional(),
   })
-  .refine((o) => o.network !== 'proxy' || o.proxyUrl, { message: 'Enter the proxy URL.', path: ['proxyUrl'] });
+  .refine((o) => !needsProxyUrl(o.network) || o.proxyUrl, { message: 'Enter the proxy URL.', path: ['proxyUrl'] });
 export type InstallOptions = z.infer<typeof installOptionsSchema>;
 
 export const createInstallInputSchema = z

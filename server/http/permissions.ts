@@ -1,12 +1,12 @@
 import { createMiddleware } from 'hono/factory';
-import type { Role } from '../../contract/constants';
+import { can, type Action } from '../../contract/permissions';
 import type { AppEnv } from './env';
 import { HttpError } from './errors';
 
-/** Viewers read; members also install and upload; admins also manage the team (architecture.md). */
-export const requireRole = (...roles: Role[]) =>
+/** Refuses the request unless the signed-in role may do `action` (contract/permissions.ts). */
+export const requirePermission = (action: Action) =>
   createMiddleware<AppEnv>(async (c, next) => {
-    if (!roles.includes(c.get('session').role)) {
+    if (!can(c.get('session').role, action)) {
       throw new HttpError(403, 'forbidden', 'Your role on this team does not allow this.');
     }
     await next();

@@ -4,6 +4,8 @@ import { streamSSE } from 'hono/streaming';
 import {
   allowedNetworks,
   attemptStatuses,
+  needsProxyUrl,
+  registryAccessModesFor,
   createInstallInputSchema,
   updateInstallInputSchema,
   type InstallAttemptWithToken,
@@ -17,7 +19,7 @@ import { findAttempt, findAttempts } from './attempts';
 import { issueServiceAccountToken } from '../service-accounts/service-accounts';
 import type { AppEnv } from '../http/env';
 import { HttpError } from '../http/errors';
-import { requireRole } from '../http/permissions';
+import { requirePermission } from '../http/permissions';
 import { readJson } from '../http/validate';
 import { currentTeam } from '../teams/current-team';
 
@@ -27,7 +29,7 @@ const fieldError = (status: 400 | 409, field: string, message: string) =>
 
 /** Guided installs: each attempt has a just-in-time service account whose token the commands carry. */
 export function installRoutes() {
-  const canInstall = requireRole('admin', 'member');
+  const canInstall = requirePermission('installs.manage');
   return new Hono<AppEnv>()
     .get('/', async (c) => {
       const status = c.req.query('status');
@@ -162,7 +164,7 @@ function checkOptions(method: InstallMethod, options: InstallOptions, installTyp
     throw fieldError(400, 'options.network', 'Your license does not allow this network mode for this method.');
   }
   if (method === 'embedded') return { network: options.network, proxyUrl: proxyOf(options) };
-  if (options.network === 'airgap' && options.registryAccess === 'online') {
+  if (options.registryAccess && !registryAccessModesFor(options.network).includes(options.registryAccess)) {
     throw fieldError(400, 'options.registryAccess', 'An air-gapped install cannot pull from the online registry.');
   }
   return {
@@ -173,7 +175,7 @@ function checkOptions(method: InstallMethod, options: InstallOptions, installTyp
   };
 }
 
-const proxyOf = (options: InstallOptions) => (options.network === 'proxy' ? options.proxyUrl : undefined);
+const proxyOf = (options: InstallOptions) => (needsProxyUrl(options.network) ? options.proxyUrl : undefined);
 
 async function checkVersion(db: Database, channelId: string, version: string) {
   const [release] = await db
