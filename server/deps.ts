@@ -47,3 +47,6 @@ export const emptyArtifactStore: ArtifactStore = { open: async () => null, readT
 export type AppBindings = { clientAddress?: string };
 
 export const silentLogger: Logger = { info() {}, error() {} };
+
+/** The ports with their defaults filled in, as the core's modules receive them. */
+export type Ports = Required<AppDeps>;

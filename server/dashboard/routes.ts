@@ -1,7 +1,7 @@
-import { and, count, eq, gte, isNull, lt, or } from 'drizzle-orm';
+import { and, count, eq, isNull } from 'drizzle-orm';
 import type { Dashboard } from '../../contract/catalogue';
-import { instances, memberships, serviceAccounts, supportBundles } from '../db/schema';
-import { INACTIVE_AFTER_MS } from '../instances/activity';
+import { memberships, serviceAccounts, supportBundles } from '../db/schema';
+import { countInstances } from '../instances/counts';
 import { daysToExpiry, licenseStatus } from '../releases/license';
 import { Hono } from 'hono';
 import type { AppEnv } from '../http/env';
@@ -14,27 +14,9 @@ export function dashboardRoutes() {
     const teamId = c.get('session').teamId;
     const { team } = await currentTeam(db, teamId);
     const at = now();
-    const staleBefore = new Date(at.getTime() - INACTIVE_AFTER_MS);
-    // Air-gap instances never go inactive: they cannot check in (architecture.md).
-    const activeWhere = or(eq(instances.airgap, true), gte(instances.lastCheckInAt, staleBefore));
-    const inactiveWhere = and(
-      eq(instances.airgap, false),
-      or(isNull(instances.lastCheckInAt), lt(instances.lastCheckInAt, staleBefore)),
-    );
     const countOf = async (query: Promise<{ n: number }[]>) => (await query)[0]?.n ?? 0;
-    const [active, inactive, bundles, members, accounts] = await Promise.all([
-      countOf(
-        db
-          .select({ n: count() })
-          .from(instances)
-          .where(and(eq(instances.teamId, teamId), activeWhere)),
-      ),
-      countOf(
-        db
-          .select({ n: count() })
-          .from(instances)
-          .where(and(eq(instances.teamId, teamId), inactiveWhere)),
-      ),
+    const [instanceCounts, bundles, members, accounts] = await Promise.all([
+      countInstances(db, teamId, at),
       countOf(db.select({ n: count() }).from(supportBundles).where(eq(supportBundles.teamId, teamId))),
       countOf(db.select({ n: count() }).from(memberships).where(eq(memberships.teamId, teamId))),
       countOf(
@@ -46,7 +28,7 @@ export function dashboardRoutes() {
     ]);
     const body: Dashboard = {
       installOptions: team.installTypes,
-      instances: { active, inactive },
+      instances: instanceCounts,
       license: {
         type: team.licenseType,
         status: licenseStatus(team.licenseExpiresAt, at),

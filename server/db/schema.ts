@@ -4,7 +4,8 @@ import type { Locale, Role } from '../../contract/me';
 import type { BrandingConfig } from '../catalogue/schema';
 import type { InstallMethod, InstallOptions, InstanceDetails, InstanceStatus } from '../../contract/installs';
 
-// Mirrors server/db/migrations/*.sql, which are the source of truth for the database.
+// Mirrors server/db/migrations/*.sql, which are the source of truth for the database;
+// schema.test.ts fails when the two differ.
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 export const apps = pgTable('apps', {
@@ -27,8 +28,8 @@ export const releases = pgTable('releases', {
   channelId: text('channel_id').notNull(),
   version: text('version').notNull(),
   sequence: integer('sequence').notNull(),
-  required: boolean('required').notNull(),
-  notes: text('notes').notNull(),
+  required: boolean('required').notNull().default(false),
+  notes: text('notes').notNull().default(''),
   releasedAt: ts('released_at').notNull(),
 });
 
@@ -101,7 +102,7 @@ export const instances = pgTable('instances', {
   externalId: text('external_id'),
   attemptId: text('attempt_id'),
   serviceAccountId: text('service_account_id'),
-  airgap: boolean('airgap').notNull(),
+  airgap: boolean('airgap').notNull().default(false),
   status: text('status').$type<InstanceStatus>(),
   details: jsonb('details').$type<InstanceDetails>().notNull().default({}),
   firstCheckInAt: ts('first_check_in_at'),

@@ -1,11 +1,11 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { InstallAttempt } from '../../contract/installs';
 import { installAttempts, serviceAccounts, users } from '../db/schema';
-import type { AppEnv } from '../http/env';
+import type { Ports } from '../deps';
 import { notFound } from '../http/errors';
 import { presentAttempt } from './present';
 
-type Deps = AppEnv['Variables']['deps'];
+type Deps = Ports;
 
 /** A team's attempts, newest first, or one of them; another team's id is simply not found. */
 export async function findAttempts(deps: Deps, teamId: string, attemptId?: string): Promise<InstallAttempt[]> {

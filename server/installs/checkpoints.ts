@@ -2,19 +2,20 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { AppDeps } from '../deps';
 import type { EventBus } from '../live/event-bus';
 import { installAttempts } from '../db/schema';
+import type { CheckpointName } from '../../contract/installs';
 
-type CheckpointColumn =
-  'assetsDownloadedAt' | 'registryAuthenticatedAt' | 'imagesPulledAt' | 'installationCompletedAt' | 'instanceReadyAt';
-
+/** Where each checkpoint's time is kept: the one map from checkpoint names to columns. */
 export const checkpointColumns = {
+  started: 'startedAt',
   assets_downloaded: 'assetsDownloadedAt',
   registry_login: 'registryAuthenticatedAt',
   images_pulled: 'imagesPulledAt',
   installation_completed: 'installationCompletedAt',
   instance_ready: 'instanceReadyAt',
-} as const satisfies Record<string, CheckpointColumn>;
+} as const satisfies Record<CheckpointName, keyof typeof installAttempts.$inferSelect>;
 
-export type RecordableCheckpoint = keyof typeof checkpointColumns;
+/** Every checkpoint but `started`, which creating the attempt records. */
+export type RecordableCheckpoint = Exclude<CheckpointName, 'started'>;
 
 type Ports = Pick<Required<AppDeps>, 'db' | 'now'> & { events: EventBus };
 

@@ -1,5 +1,6 @@
 import { checkpointsFor, type InstallAttempt } from '../../contract/installs';
 import type { installAttempts } from '../db/schema';
+import { checkpointColumns } from './checkpoints';
 import { attemptStatus } from './status';
 
 type AttemptRow = typeof installAttempts.$inferSelect;
@@ -11,14 +12,6 @@ export function presentAttempt(
   now: Date,
   stallAfterMs: number,
 ): InstallAttempt {
-  const times = {
-    started: row.startedAt,
-    assets_downloaded: row.assetsDownloadedAt,
-    registry_login: row.registryAuthenticatedAt,
-    images_pulled: row.imagesPulledAt,
-    installation_completed: row.installationCompletedAt,
-    instance_ready: row.instanceReadyAt,
-  };
   return {
     id: row.id,
     name: row.name,
@@ -28,7 +21,10 @@ export function presentAttempt(
     status: attemptStatus(row, now, stallAfterMs),
     startedAt: row.startedAt.toISOString(),
     startedBy: extra.startedBy,
-    checkpoints: checkpointsFor(row.method).map((name) => ({ name, at: times[name]?.toISOString() ?? null })),
+    checkpoints: checkpointsFor(row.method).map((name) => ({
+      name,
+      at: row[checkpointColumns[name]]?.toISOString() ?? null,
+    })),
     failureReason: row.failedAt ? row.failureReason : null,
     serviceAccount:
       row.serviceAccountId && extra.serviceAccountName

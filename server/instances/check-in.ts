@@ -2,11 +2,11 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { InstanceDetails, InstanceStatus } from '../../contract/installs';
 import { newId } from '../auth/tokens';
 import { releases } from '../db/schema';
-import type { AppEnv } from '../http/env';
+import type { Ports } from '../deps';
 import { recordCheckpointOnce } from '../installs/checkpoints';
 import type { ServiceAccountIdentity } from '../service-accounts/service-accounts';
 
-type Deps = AppEnv['Variables']['deps'];
+type Deps = Ports;
 
 export type CheckIn = { externalId: string; status: InstanceStatus; details: InstanceDetails };
 

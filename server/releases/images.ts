@@ -1,30 +1,22 @@
 import type { ReleaseImage } from '../../contract/catalogue';
 import type { ArtifactStore } from '../deps';
+import { readLayout, type LayoutEntry } from './oci-layout';
 
-type IndexEntry = { annotations?: Record<string, string> };
+/** The vendor's Helm chart is the repository named after the app; every other one is an image. */
+export const isChart = (repository: string, appSlug: string) => repository === appSlug;
 
-/**
- * The container images of a release, from the vendor's OCI layout (oci/index.json): every
- * repository tagged with the version, except the Helm chart, which is named after the app.
- */
+/** The manifests of a release's container images: every repository tagged with the version but the chart. */
+export function imageEntries(layout: readonly LayoutEntry[], appSlug: string, version: string): LayoutEntry[] {
+  return layout.filter((e) => e.tag === version && !isChart(e.repository, appSlug));
+}
+
+/** The container images of a release, from the vendor's OCI layout, sorted by repository. */
 export async function releaseImages(
   artifacts: ArtifactStore,
   appSlug: string,
   version: string,
 ): Promise<ReleaseImage[]> {
-  const text = await artifacts.readText('oci/index.json');
-  if (!text) return [];
-  let manifests: IndexEntry[] = [];
-  try {
-    manifests = (JSON.parse(text) as { manifests?: IndexEntry[] }).manifests ?? [];
-  } catch {
-    return [];
-  }
-  return manifests
-    .map((m) => ({
-      repository: m.annotations?.['io.portico.repository'],
-      tag: m.annotations?.['org.opencontainers.image.ref.name'],
-    }))
-    .filter((m): m is ReleaseImage => !!m.repository && m.tag === version && m.repository !== appSlug)
+  return imageEntries(await readLayout(artifacts), appSlug, version)
+    .map(({ repository, tag }) => ({ repository, tag }))
     .sort((a, b) => a.repository.localeCompare(b.repository));
 }
