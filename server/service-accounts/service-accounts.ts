@@ -80,21 +80,3 @@ export async function authenticateServiceAccount(
   cache?.set(token, identity, now);
   return identity;
 }
-
-/** Credentials as the wire formats carry them: a raw token, "Bearer <t>" or Basic "<user>:<t>". */
-export function tokenFromAuthorization(header: string | undefined): string | null {
-  if (!header) return null;
-  const [scheme, value] = header.split(' ', 2);
-  if (value === undefined) return header.trim() || null;
-  if (/^bearer$/i.test(scheme!)) return value.trim() || null;
-  if (/^basic$/i.test(scheme!)) {
-    try {
-      const decoded = atob(value.trim());
-      const colon = decoded.indexOf(':');
-      return colon < 0 ? null : decoded.slice(colon + 1) || null;
-    } catch {
-      return null;
-    }
-  }
-  return null;
-}

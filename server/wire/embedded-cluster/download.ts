@@ -5,9 +5,8 @@ import { licenseStatus } from '../../releases/license';
 import type { AppEnv } from '../../http/env';
 import { HttpError, notFound } from '../../http/errors';
 import { recordCheckpoint } from '../../installs/checkpoints';
-import { tokenFromAuthorization } from '../../service-accounts/service-accounts';
 import { licenseYaml } from '../../releases/license-yaml';
-import { requireServiceAccount } from '../../service-accounts/credentials';
+import { requireMachine } from '../../service-accounts/credentials';
 import { tarGzStream, type TarEntry } from '../../http/tar';
 
 /**
@@ -17,8 +16,7 @@ import { tarGzStream, type TarEntry } from '../../http/tar';
  */
 export async function downloadEmbeddedBundle(c: Context<AppEnv>) {
   const deps = c.get('deps');
-  const token = tokenFromAuthorization(c.req.header('authorization'));
-  const identity = await requireServiceAccount(c, token);
+  const { identity, token } = await requireMachine(c, 'any');
   const airgap = c.req.query('airgap') === 'true';
 
   const [row] = await deps.db
@@ -62,7 +60,7 @@ export async function downloadEmbeddedBundle(c: Context<AppEnv>) {
 
   const mtime = new Date(release.releasedAt);
   const license = new TextEncoder().encode(
-    licenseYaml({ team, app, channel, release, endpoint: deps.publicUrl, serviceAccountToken: token! }),
+    licenseYaml({ team, app, channel, release, endpoint: deps.publicUrl, serviceAccountToken: token }),
   );
   const entries: TarEntry[] = [
     { name: app.slug, mode: 0o755, size: installer.size, mtime, body: installer.body },

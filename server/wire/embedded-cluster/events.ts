@@ -4,8 +4,7 @@ import type { AppEnv } from '../../http/env';
 import { notFound } from '../../http/errors';
 import { readJson } from '../../http/validate';
 import { recordCheckpoint, recordFailure, recordProgress } from '../../installs/checkpoints';
-import { tokenFromAuthorization } from '../../service-accounts/service-accounts';
-import { requireServiceAccount } from '../../service-accounts/credentials';
+import { requireMachine } from '../../service-accounts/credentials';
 
 /** Events the Embedded Cluster installer sends (reference B3); only the install ones are tracked. */
 const trackedEvents = ['InstallationStarted', 'InstallationSucceeded', 'InstallationFailed'] as const;
@@ -47,7 +46,7 @@ export async function receiveInstallerEvent(c: Context<AppEnv>) {
   const event = c.req.param('event') ?? '';
   const tracked = trackedEvents.find((name) => name === event);
   if (!tracked && !otherEvents.has(event)) throw notFound(`The event ${event}`);
-  const identity = await requireServiceAccount(c, tokenFromAuthorization(c.req.header('authorization')));
+  const { identity } = await requireMachine(c, 'any');
   // Other events have bodies of their own shapes, and nothing here reads them.
   if (!tracked) return c.json({});
 

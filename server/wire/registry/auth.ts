@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { recordCheckpointOnce } from '../../installs/checkpoints';
-import { authenticateServiceAccount, tokenFromAuthorization } from '../../service-accounts/service-accounts';
+import { licenseStatus } from '../../releases/license';
+import { identifyMachine, parseAuthorization, tokenOf } from '../../service-accounts/credentials';
 import type { RegistryEnv, RegistryIdentity } from './env';
 import { RegistryError } from './errors';
 
@@ -15,25 +16,24 @@ import { RegistryError } from './errors';
  */
 export async function authenticateRegistry(c: Context<RegistryEnv>): Promise<RegistryIdentity> {
   const deps = c.get('deps');
-  const token = tokenFromAuthorization(c.req.header('authorization'));
-  if (!token) {
+  const header = c.req.header('authorization');
+  if (!tokenOf(parseAuthorization(header), 'any')) {
     throw new RegistryError(
       401,
       'UNAUTHORIZED',
       'Log in with your email as the username and your service account token as the password.',
     );
   }
-  const now = deps.now();
-  const identity = await authenticateServiceAccount(deps.db, token, now, deps.identityCache);
-  if (!identity) {
+  const machine = await identifyMachine(deps, header, 'any');
+  if (!machine) {
     throw new RegistryError(
       401,
       'UNAUTHORIZED',
       'This token is not valid: it is unknown or revoked, or its installation was discarded.',
     );
   }
-  const expiresAt = identity.team.licenseExpiresAt;
-  if (expiresAt && expiresAt <= now) {
+  const { identity, token } = machine;
+  if (licenseStatus(identity.team.licenseExpiresAt, deps.now()) === 'expired') {
     throw new RegistryError(
       403,
       'DENIED',

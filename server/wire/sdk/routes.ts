@@ -1,17 +1,16 @@
 import { Hono } from 'hono';
 import { rollUpStatus } from '../../instances/status';
-import { constantTimeEqual } from '../../auth/tokens';
 import type { AppEnv } from '../../http/env';
-import { HttpError } from '../../http/errors';
 import { readJson } from '../../http/validate';
 import { recordCheckIn } from '../../instances/check-in';
 import { checkInBodySchema, parseCheckInHeaders, sdkVersionOf } from './report';
-import { ingestBodyLimit, requireServiceAccount } from '../../service-accounts/credentials';
+import { ingestBodyLimit, requireMachine } from '../../service-accounts/credentials';
 
 /** Replicated SDK instance check-ins (issue 3; reference B3). */
 export function sdkRoutes() {
   return new Hono<AppEnv>().post('/kots_metrics/license_instance/info', ingestBodyLimit(1024 * 1024), async (c) => {
-    const identity = await requireServiceAccount(c, basicToken(c.req.header('authorization')));
+    // The SDK sends Basic base64("<license>:<license>"); here the license is a service-account token.
+    const { identity } = await requireMachine(c, 'sdk');
     const headers = parseCheckInHeaders((name) => c.req.header(name));
     const body = await readJson(c, checkInBodySchema);
 
@@ -35,25 +34,4 @@ export function sdkRoutes() {
     });
     return c.json({});
   });
-}
-
-/**
- * The SDK sends Basic base64("<license>:<license>"); here the license is a service-account token,
- * and both halves must be it.
- */
-function basicToken(header: string | undefined): string {
-  const unauthenticated = new HttpError(401, 'unauthenticated', 'Send Authorization: Basic base64(token:token).');
-  const [scheme, encoded] = header?.split(' ', 2) ?? [];
-  if (!scheme || !/^basic$/i.test(scheme) || !encoded) throw unauthenticated;
-  let decoded: string;
-  try {
-    decoded = atob(encoded.trim());
-  } catch {
-    throw unauthenticated;
-  }
-  const colon = decoded.indexOf(':');
-  const user = decoded.slice(0, colon);
-  const password = decoded.slice(colon + 1);
-  if (colon < 0 || !password || !constantTimeEqual(user, password)) throw unauthenticated;
-  return password;
 }
