@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { registryPulls, type installAttempts } from '../../db/schema';
 import type { AppEnv } from '../../http/env';
 import { recordCheckpointOnce } from '../../installs/checkpoints';
+import { imageEntries } from '../../releases/images';
 import type { RepositoryView } from './repository';
 
 type Deps = AppEnv['Variables']['deps'];
@@ -9,9 +10,8 @@ type Attempt = typeof installAttempts.$inferSelect;
 
 /**
  * An image manifest fetched with an attempt's token (a GET, by tag or digest), remembered once per
- * repository and reference. When every image of the attempt's version has been fetched, by
- * either its tag or its digest, the attempt reaches images_pulled. The chart (the repository
- * named after the app) is not an image, as in server/releases/images.ts.
+ * repository and reference. When every image of the attempt's version (server/releases/images.ts)
+ * has been fetched, by either its tag or its digest, the attempt reaches images_pulled.
  */
 export async function recordImagePull(deps: Deps, attempt: Attempt, view: RepositoryView, reference: string) {
   await deps.db
@@ -20,7 +20,7 @@ export async function recordImagePull(deps: Deps, attempt: Attempt, view: Reposi
     .onConflictDoNothing();
   if (attempt.imagesPulledAt) return;
 
-  const images = view.layout.filter((e) => e.tag === attempt.version && e.repository !== view.appSlug);
+  const images = imageEntries(view.layout, view.appSlug, attempt.version);
   if (images.length === 0) return;
   const pulls = await deps.db
     .select({ repository: registryPulls.repository, reference: registryPulls.reference })

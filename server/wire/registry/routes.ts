@@ -3,6 +3,7 @@ import { authenticateRegistry } from './auth';
 import type { RegistryEnv } from './env';
 import { RegistryError, nameUnknown, registryErrorResponse } from './errors';
 import { blobPath, isDigest, parseManifest, readBlob, referencedBlobs } from '../../releases/oci-layout';
+import { isChart } from '../../releases/images';
 import { recordImagePull } from './pulls';
 import { openRepository } from './repository';
 
@@ -67,7 +68,7 @@ export function registryRoutes() {
     const bytes = entry && (await readBlob(deps.artifacts, entry.digest));
     if (!entry || !bytes) throw manifestUnknown();
     // Only a GET fetches the manifest; a HEAD (clients checking for updates) pulls nothing.
-    if (c.req.method === 'GET' && identity.attempt && c.req.param('repository') !== view.appSlug) {
+    if (c.req.method === 'GET' && identity.attempt && !isChart(c.req.param('repository'), view.appSlug)) {
       await recordImagePull(deps, identity.attempt, view, reference);
     }
     return c.body(bytes, 200, {
