@@ -5,3 +5,6 @@ export type Role = (typeof roles)[number];
 
 export const locales = ['en', 'de'] as const;
 export type Locale = (typeof locales)[number];
+
+/** A sign-in link works once, for this long (architecture.md, "Rules the product decides"). */
+export const LOGIN_LINK_TTL_MS = 15 * 60_000;

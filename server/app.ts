@@ -6,6 +6,7 @@ import { emptyArtifactStore, silentLogger, type AppDeps } from './deps';
 import { DEFAULT_STALL_AFTER_MS } from './installs/status';
 import { IdentityCache } from './service-accounts/service-accounts';
 import { EventBus } from './live/event-bus';
+import { LIVE_RECHECK_MS } from './live/live-stream';
 import type { AppEnv } from './http/env';
 import { errorResponse, HttpError } from './http/errors';
 import { sameOrigin } from './http/same-origin';
@@ -40,6 +41,12 @@ export function createApp(deps: AppDeps) {
     artifacts: emptyArtifactStore,
     stallAfterMs: DEFAULT_STALL_AFTER_MS,
     identityCache: new IdentityCache(),
+    liveRecheckMs: LIVE_RECHECK_MS,
+    // A timer, not a microtask, so the task starts only after the host has taken the response.
+    defer: (task) =>
+      void setTimeout(() => {
+        task().catch((error: unknown) => resolved.logger.error('deferred task failed', { error: String(error) }));
+      }, 0),
     ...deps,
   };
   const app = new Hono<AppEnv>();

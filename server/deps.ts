@@ -27,6 +27,17 @@ export type AppDeps = {
   logger?: Logger;
   /** Live updates to open pages (server-sent events). */
   events?: EventBus;
+  /**
+   * How long, at most, an open live stream goes without re-checking that its session may still
+   * see what it streams (and resending it, which carries time-based changes such as a stall).
+   */
+  liveRecheckMs?: number;
+  /**
+   * Runs a task after the response has been returned, e.g. sending an email whose cost must not
+   * show in the answer's timing. A host whose requests end with the response (a worker) keeps the
+   * task alive, as with waitUntil. A task that fails is logged.
+   */
+  defer?: (task: () => Promise<unknown>) => void;
   /** Installer bundles and the OCI image layout the vendor ships (portico.yaml `artifacts`). */
   artifacts?: ArtifactStore;
   /** An install attempt with no new checkpoint for this long is stalled. */

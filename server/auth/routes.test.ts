@@ -91,7 +91,7 @@ describe('passwordless sign-in', () => {
     expect(portal.outbox).toHaveLength(0);
   });
 
-  it('rate-limits link requests per address', async () => {
+  it('rate-limits link requests for one address from one client', async () => {
     const portal = await createTestPortal();
     const ask = () => portal.request('/api/auth/login-links', { method: 'POST', json: { email: 'bob@acme.example' } });
     for (let i = 0; i < 5; i++) expect((await ask()).status).toBe(202);

@@ -3,8 +3,9 @@ import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import { hashToken } from '../auth/tokens';
+import type { Database } from '../db/database';
 import { memberships, sessions, users } from '../db/schema';
-import type { AppEnv } from './env';
+import type { AppEnv, SessionContext } from './env';
 import { HttpError } from './errors';
 
 export const SESSION_COOKIE = 'portico_session';
@@ -15,17 +16,25 @@ export const requireSession = createMiddleware<AppEnv>(async (c, next) => {
   const token = getCookie(c, SESSION_COOKIE);
   if (!token) throw signedOut();
   const { db, now } = c.get('deps');
-  const tokenHash = await hashToken(token);
+  const session = await findSession(db, await hashToken(token), now());
+  if (!session) throw signedOut();
+  c.set('session', session);
+  await next();
+});
+
+/**
+ * A session that is still good: not signed out, not expired, and its user still on its team.
+ * Every request checks it, and so does every open live stream before each send.
+ */
+export async function findSession(db: Database, tokenHash: string, at: Date): Promise<SessionContext | undefined> {
   const [row] = await db
     .select({ userId: sessions.userId, teamId: sessions.teamId, email: users.email, role: memberships.role })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(memberships, and(eq(memberships.userId, sessions.userId), eq(memberships.teamId, sessions.teamId)))
-    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now())));
-  if (!row) throw signedOut();
-  c.set('session', { tokenHash, ...row });
-  await next();
-});
+    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, at)));
+  return row && { tokenHash, ...row };
+}
 
 const signedOut = () => new HttpError(401, 'unauthenticated', 'Your session has ended. Sign in again.');
 

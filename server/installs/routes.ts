@@ -1,6 +1,5 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { streamSSE } from 'hono/streaming';
 import {
   allowedNetworks,
   attemptStatuses,
@@ -16,6 +15,7 @@ import { newId } from '../auth/tokens';
 import type { Database } from '../db/database';
 import { installAttempts, releases, serviceAccounts } from '../db/schema';
 import { findAttempt, findAttempts } from './attempts';
+import { attemptEvents } from './live-stream';
 import { issueServiceAccountToken } from '../service-accounts/service-accounts';
 import type { AppEnv } from '../http/env';
 import { HttpError } from '../http/errors';
@@ -23,7 +23,6 @@ import { requirePermission } from '../http/permissions';
 import { readJson } from '../http/validate';
 import { currentTeam } from '../teams/current-team';
 
-const KEEPALIVE_MS = 15_000;
 const fieldError = (status: 400 | 409, field: string, message: string) =>
   new HttpError(status, status === 409 ? 'conflict' : 'validation_failed', message, { fields: { [field]: message } });
 
@@ -126,35 +125,7 @@ export function installRoutes() {
       deps.events.publish({ type: 'attempt.updated', teamId, attemptId: attempt.id });
       return c.json(await findAttempt(deps, teamId, attempt.id));
     })
-    .get('/:id/events', async (c) => {
-      const deps = c.get('deps');
-      const teamId = c.get('session').teamId;
-      const attemptId = c.req.param('id');
-      await findAttempt(deps, teamId, attemptId); // 404 before the stream starts.
-      return streamSSE(c, async (stream) => {
-        // Sends are chained so two quick checkpoints cannot interleave their writes.
-        let sending = Promise.resolve();
-        const send = () => {
-          sending = sending.then(async () => {
-            if (stream.aborted || stream.closed) return;
-            const attempt = await findAttempt(deps, teamId, attemptId);
-            await stream.writeSSE({ event: 'attempt', data: JSON.stringify(attempt) });
-          });
-          return sending;
-        };
-        const unsubscribe = deps.events.subscribe(teamId, (event) => {
-          if (event.attemptId === attemptId) void send();
-        });
-        stream.onAbort(unsubscribe);
-        await send();
-        // The periodic resend also carries time-based changes, such as becoming stalled.
-        while (!stream.aborted && !stream.closed) {
-          await stream.sleep(KEEPALIVE_MS);
-          await send();
-        }
-        unsubscribe();
-      });
-    });
+    .get('/:id/events', attemptEvents);
 }
 
 function checkOptions(method: InstallMethod, options: InstallOptions, installTypes: readonly string[]): InstallOptions {

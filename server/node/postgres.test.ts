@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi, type TestContext } from 'vitest';
 import { createApp } from '../app';
 import { demoCatalogueText, readDemoAsset } from '../catalogue/demo';
 import { loadCatalogue } from '../catalogue/load';
@@ -177,6 +177,7 @@ describe('Portico on PostgreSQL (DATABASE_URL)', () => {
 
     expect((await app.request(`${ORIGIN}/api/health`)).status).toBe(200);
     expect((await post('/api/auth/login-links', { email: 'alice@acme.example' })).status).toBe(202);
+    await vi.waitFor(() => expect(outbox).toHaveLength(1)); // sent after the answer
     const token = outbox.at(-1)?.action?.url.split('#token=')[1];
     expect(token).toBeTruthy();
     const session = await post('/api/auth/sessions', { token });

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, inject, it } from 'vitest';
+import { afterEach, describe, expect, inject, it, vi } from 'vitest';
 import { createApp } from '../app';
 import { demoCatalogueText, readDemoAsset } from '../catalogue/demo';
 import { loadCatalogue } from '../catalogue/load';
@@ -39,6 +39,7 @@ describe('restarting the server', () => {
       method: 'POST',
       body: JSON.stringify({ email: 'alice@acme.example' }),
     });
+    await vi.waitFor(() => expect(outbox).toHaveLength(1)); // sent after the answer
     const token = outbox[0]!.action!.url.split('#token=')[1];
     const session = await first.call('/api/auth/sessions', { method: 'POST', body: JSON.stringify({ token }) });
     const cookie = session.headers.get('set-cookie')!.split(';')[0]!;

@@ -6,7 +6,7 @@ import { demoCatalogueText, readDemoAsset } from '../catalogue/demo';
 import { loadCatalogue } from '../catalogue/load';
 import { parseCatalogue } from '../catalogue/parse';
 import { openPglite } from '../db/pglite';
-import type { MailMessage } from '../deps';
+import type { AppDeps, MailMessage } from '../deps';
 import { EventBus } from '../live/event-bus';
 import { fileArtifactStore } from '../node/artifacts';
 
@@ -35,9 +35,12 @@ export class TestClock {
 
 /**
  * A real BFF on a real (in-memory) PostgreSQL, with the catalogue loaded afresh: every test that
- * calls this starts from the same known data, whatever other tests did before it.
+ * calls this starts from the same known data, whatever other tests did before it. `deps` replaces
+ * ports (a slow mailer, a short live re-check).
  */
-export async function createTestPortal(options: { catalogue?: string; now?: Date; publicUrl?: string } = {}) {
+export async function createTestPortal(
+  options: { catalogue?: string; now?: Date; publicUrl?: string; deps?: Partial<AppDeps> } = {},
+) {
   const { client, db } = await testDatabase();
   const tables = await client.query<{ tablename: string }>(
     `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_migrations'`,
@@ -50,6 +53,18 @@ export async function createTestPortal(options: { catalogue?: string; now?: Date
 
   const outbox: MailMessage[] = [];
   const events = new EventBus();
+  // Work the BFF defers until after it has answered (sign-in emails) runs as it would in a host;
+  // request() then waits for it, so a test sees the email once the request returns.
+  const deferred = new Set<Promise<unknown>>();
+  const defer = (task: () => Promise<unknown>) => {
+    const run = new Promise((resolve) => setTimeout(() => resolve(task()), 0));
+    const done = () => void deferred.delete(run);
+    deferred.add(run);
+    run.then(done, done);
+  };
+  async function settled() {
+    while (deferred.size > 0) await Promise.allSettled([...deferred]);
+  }
   // A real listening server passes its own address, so links it hands out reach it.
   const origin = options.publicUrl ?? TEST_ORIGIN;
   const app = createApp({
@@ -59,10 +74,15 @@ export async function createTestPortal(options: { catalogue?: string; now?: Date
     mailer: { send: async (message) => void outbox.push(message) },
     events,
     artifacts: fileArtifactStore(inject('artifactsDir')),
+    defer,
+    ...options.deps,
   });
 
   /** Like a browser on the portal's own origin: sends Origin and the session cookie. */
-  async function request(path: string, init: RequestInit & { cookie?: string; json?: unknown } = {}) {
+  async function request(
+    path: string,
+    init: RequestInit & { cookie?: string; json?: unknown; clientAddress?: string } = {},
+  ) {
     const headers = new Headers(init.headers);
     if (!headers.has('origin')) headers.set('origin', origin);
     if (init.cookie) headers.set('cookie', init.cookie);
@@ -71,7 +91,10 @@ export async function createTestPortal(options: { catalogue?: string; now?: Date
       headers.set('content-type', 'application/json');
       body = JSON.stringify(init.json);
     }
-    return app.request(`${origin}${path}`, { ...init, headers, body });
+    const bindings = { clientAddress: init.clientAddress }; // what a host would pass
+    const response = await app.request(`${origin}${path}`, { ...init, headers, body }, bindings);
+    await settled();
+    return response;
   }
 
   function lastLinkToken(email: string): string {
@@ -92,7 +115,7 @@ export async function createTestPortal(options: { catalogue?: string; now?: Date
     return cookie;
   }
 
-  return { app, db, clock, outbox, events, request, signIn, lastLinkToken };
+  return { app, db, clock, outbox, events, request, settled, signIn, lastLinkToken };
 }
 
 export type TestPortal = Awaited<ReturnType<typeof createTestPortal>>;

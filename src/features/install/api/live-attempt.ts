@@ -21,8 +21,14 @@ export function useLiveAttempt(attemptId: string, enabled: boolean): LiveMode {
       queryClient.setQueryData(installKeys.detail(attemptId), attempt);
       setMode('live');
     });
-    // EventSource reconnects by itself; meanwhile polling keeps the page honest.
-    source.onerror = () => setMode('polling');
+    // The stream ends when the connection drops, and when the session may no longer see the
+    // attempt (signed out, expired, removed from the team). EventSource reconnects by itself and
+    // gives up if the portal refuses (401, 404); meanwhile the page polls, starting now, so a
+    // signed-out page meets its 401 at once.
+    source.onerror = () => {
+      setMode('polling');
+      void queryClient.invalidateQueries({ queryKey: installKeys.detail(attemptId) });
+    };
     return () => source.close();
   }, [attemptId, enabled, queryClient]);
 
