@@ -29,14 +29,16 @@ describe('guided installs', () => {
     const download = screen.getByRole('heading', { name: 'Step 1: Download the installation assets' }).closest('li')!;
     const code = within(download).getByText(/curl -f/);
     expect(code.textContent).toBe(
-      'curl -f "http://portal.test/embedded/atlas/stable/1.4.0" -H "Authorization: ••••••••••••" -o atlas-stable.tgz',
+      "curl -f http://portal.test/embedded/atlas/stable/1.4.0 -H 'Authorization: ••••••••••••' -o atlas-stable.tgz",
     );
     await user.click(screen.getByRole('button', { name: 'Reveal token' }));
-    expect(code.textContent).toMatch(/Authorization: portico_sa_[\w-]{43}"/);
+    expect(code.textContent).toMatch(/'Authorization: portico_sa_[\w-]{43}'/);
 
     // Choosing air gap re-renders the commands at once.
     await user.click(screen.getByRole('radio', { name: 'No outbound requests allowed (air gap)' }));
-    expect(within(download).getByText(/curl -f/).textContent).toContain('/embedded/atlas/stable/1.4.0?airgap=true"');
+    expect(within(download).getByText(/curl -f/).textContent).toContain(
+      "'http://portal.test/embedded/atlas/stable/1.4.0?airgap=true'",
+    );
 
     const { attempts } = await (
       await portal.request('/api/installs', { cookie: await portal.signIn('alice@acme.example') })
