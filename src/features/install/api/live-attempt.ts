@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { InstallAttempt } from '../../../../contract/installs';
+import { useTeamId } from '../../../app/session/team';
 import { installKeys } from './installs';
 
 export type LiveMode = 'live' | 'polling';
@@ -11,6 +12,7 @@ export type LiveMode = 'live' | 'polling';
  */
 export function useLiveAttempt(attemptId: string, enabled: boolean): LiveMode {
   const queryClient = useQueryClient();
+  const teamId = useTeamId();
   const [mode, setMode] = useState<LiveMode>(typeof EventSource === 'undefined' ? 'polling' : 'live');
 
   useEffect(() => {
@@ -18,13 +20,13 @@ export function useLiveAttempt(attemptId: string, enabled: boolean): LiveMode {
     const source = new EventSource(`/api/installs/${encodeURIComponent(attemptId)}/events`);
     source.addEventListener('attempt', (event) => {
       const attempt = JSON.parse((event as MessageEvent<string>).data) as InstallAttempt;
-      queryClient.setQueryData(installKeys.detail(attemptId), attempt);
+      queryClient.setQueryData(installKeys.detail(teamId, attemptId), attempt);
       setMode('live');
     });
     // EventSource reconnects by itself; meanwhile polling keeps the page honest.
     source.onerror = () => setMode('polling');
     return () => source.close();
-  }, [attemptId, enabled, queryClient]);
+  }, [attemptId, enabled, queryClient, teamId]);
 
   return mode;
 }

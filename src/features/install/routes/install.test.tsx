@@ -23,7 +23,8 @@ describe('guided installs', () => {
     await user.type(screen.getByLabelText('Instance name'), 'prod-vm');
     await user.click(screen.getByRole('button', { name: 'Start installation' }));
 
-    await screen.findByRole('heading', { name: 'Install: prod-vm', level: 1 });
+    // The first attempt page of the run loads its code: slow on a busy machine.
+    await screen.findByRole('heading', { name: 'Install: prod-vm', level: 1 }, { timeout: 5000 });
     expect(checkbox('Started')).toHaveAttribute('aria-checked', 'true');
     expect(checkbox('Assets downloaded')).toHaveAttribute('aria-checked', 'false');
     const download = screen.getByRole('heading', { name: 'Step 1: Download the installation assets' }).closest('li')!;
@@ -67,6 +68,35 @@ describe('guided installs', () => {
     expect(screen.getByLabelText('Instance name')).toHaveAccessibleDescription(
       expect.stringContaining('An installation or service account with this name already exists.'),
     );
+  });
+
+  it("refuses a proxy URL with shell characters by the field, with the contract's message, and saves nothing", async () => {
+    const refused =
+      'The proxy URL may not contain spaces, quotes or shell characters such as ; & | $ ` < > ( ) { } * ? ! # \\.';
+    const { user, portal } = await renderApp('/install/new', { user: 'alice@acme.example' });
+    await user.type(await screen.findByLabelText('Instance name'), 'behind-proxy');
+    await user.click(screen.getByRole('radio', { name: 'Outbound requests require an HTTPS proxy' }));
+    const proxy = screen.getByLabelText('HTTPS proxy URL');
+    await user.type(proxy, 'http://proxy.example:3128/ ;touch /tmp/x;');
+    await user.click(screen.getByRole('button', { name: 'Start installation' }));
+    expect(proxy).toHaveAccessibleDescription(refused);
+    expect(proxy).toHaveAttribute('aria-invalid', 'true');
+    const cookie = await portal.signIn('alice@acme.example');
+    const attempts = async () => (await (await portal.request('/api/installs', { cookie })).json()).attempts;
+    expect(await attempts()).toEqual([]);
+
+    await user.clear(proxy);
+    await user.type(proxy, 'http://proxy.example:3128');
+    await user.click(screen.getByRole('button', { name: 'Start installation' }));
+    await screen.findByRole('heading', { name: 'Install: behind-proxy', level: 1 });
+    // On the attempt's page, every change is saved as it is made, once the contract accepts it.
+    const saved = screen.getByLabelText('HTTPS proxy URL');
+    await user.type(saved, '/$(touch /tmp/x)');
+    expect(saved).toHaveAccessibleDescription(refused);
+    expect(screen.getByText(/curl -f/).textContent).toContain("--proxy 'http://proxy.example:3128/$(touch /tmp/x)'");
+    await waitFor(async () => expect((await attempts())[0].options.proxyUrl).toBe('http://proxy.example:3128/'));
+    await user.clear(saved);
+    expect(saved).toHaveAccessibleDescription('Enter the proxy URL.');
   });
 
   it('offers only what the license allows: Initech gets air gap only', async () => {
