@@ -13,7 +13,7 @@ describe('signing in', () => {
     expect(portal.outbox.map((m) => m.to)).toEqual(['alice@acme.example']);
 
     await router.navigate(`/login/verify#token=${portal.lastLinkToken('alice@acme.example')}`);
-    expect(await screen.findByRole('heading', { name: 'Dashboard' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Dashboard' }, { timeout: 5000 })).toBeInTheDocument();
     expect(screen.getByText('Welcome to the portal of Acme Corp.')).toBeInTheDocument();
   });
 
@@ -25,7 +25,8 @@ describe('signing in', () => {
     await user.click(screen.getByRole('button', { name: 'Email me a sign-in link' }));
     await screen.findByText('Check your email');
     await router.navigate(`/login/verify#token=${portal.lastLinkToken('bob@acme.example')}`);
-    expect(await screen.findByRole('heading', { name: 'Releases', level: 1 })).toBeInTheDocument();
+    // The page's code loads on its first visit: slow on a busy machine.
+    expect(await screen.findByRole('heading', { name: 'Releases', level: 1 }, { timeout: 5000 })).toBeInTheDocument();
   });
 
   it('shows the field message next to the field for an invalid email and sends nothing', async () => {
