@@ -4,6 +4,41 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+/**
+ * Which way imports flow in the SPA (architecture.md § Layout): app/ → features/ → components/ui/
+ * and lib/, never back, and a feature never imports another feature. no-restricted-imports sees
+ * only the written path, so a file's depth under its feature says how many `../` leave it: from
+ * src/features/<f>/api/x.ts, `../../<anything>` is a feature folder, `../../../lib` is not.
+ * A later entry replaces an earlier one's patterns for the same file, so each zone repeats the
+ * SPA-wide rule; tests may also reach the BFF and the mocks, so they get only the zone's own.
+ */
+function spaImportZones() {
+  const httpOnly = { group: ['**/server/**', '**/mocks/**'], message: 'The SPA talks to the BFF over HTTP only.' };
+  const intoFeatures = (depth) => ({
+    regex: `^(\\.\\./){${depth}}[^./]|(^|/)features/`,
+    message: 'A feature never imports another feature: move what both need to src/app/ (session-wide) or src/lib/.',
+  });
+  const notUp = {
+    regex: '^\\.\\.?/(\\.\\./)*(app|features)(/|$)',
+    message: 'components/ui and lib are shared by everyone: they import neither the app shell nor a feature.',
+  };
+  const zones = [
+    { files: ['src/**/*.{ts,tsx}'], patterns: [] },
+    ...[1, 2, 3, 4].map((depth) => ({
+      files: [`src/features/*/${'*/'.repeat(depth - 1)}*.{ts,tsx}`],
+      patterns: [intoFeatures(depth)],
+    })),
+    { files: ['src/components/**/*.{ts,tsx}', 'src/lib/**/*.{ts,tsx}'], patterns: [notUp] },
+  ];
+  const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+  return zones.flatMap(({ files, patterns }) => [
+    { files, ignores: ['src/testing/**', '**/*.test.{ts,tsx}'], rules: restrict([httpOnly, ...patterns]) },
+    ...(patterns.length
+      ? [{ files: files.map((f) => f.replace('*.{ts,tsx}', '*.test.{ts,tsx}')), rules: restrict(patterns) }]
+      : []),
+  ]);
+}
+
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'data', 'coverage'] },
   js.configs.recommended,
@@ -42,17 +77,7 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    // The SPA never reaches into the BFF; both share only contract/.
-    files: ['src/**/*.{ts,tsx}'],
-    ignores: ['src/testing/**', '**/*.test.{ts,tsx}'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ group: ['**/server/**', '**/mocks/**'], message: 'The SPA talks to the BFF over HTTP only.' }] },
-      ],
-    },
-  },
+  ...spaImportZones(),
   {
     files: ['scripts/**', 'bench/**', 'e2e/**'],
     rules: { 'no-console': 'off' },

@@ -89,7 +89,7 @@ describe('an Embedded Cluster install, followed live', () => {
     const quotedBase = baseURL.replace(/[.]/g, '\\.');
     expect(download).toMatch(
       new RegExp(
-        `^curl -f "${quotedBase}/embedded/atlas/stable/1\\.4\\.0" -H "Authorization: portico_sa_[\\w-]+" -o atlas-stable\\.tgz$`,
+        `^curl -f ${quotedBase}/embedded/atlas/stable/1\\.4\\.0 -H 'Authorization: portico_sa_[\\w-]+' -o atlas-stable\\.tgz$`,
       ),
     );
     expect(await copyStep(page, INSTALL)).toBe('sudo ./atlas install --license license.yaml');

@@ -2,7 +2,7 @@ import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import type { i18n } from 'i18next';
 import { I18nextProvider } from 'react-i18next';
 import { RouterProvider, type createBrowserRouter } from 'react-router';
-import { BrandStyles } from './brand';
+import { Brand } from './brand';
 
 type Router = ReturnType<typeof createBrowserRouter>;
 
@@ -10,8 +10,9 @@ export function App({ queryClient, router, i18n }: { queryClient: QueryClient; r
   return (
     <I18nextProvider i18n={i18n}>
       <QueryClientProvider client={queryClient}>
-        <BrandStyles />
-        <RouterProvider router={router} />
+        <Brand>
+          <RouterProvider router={router} />
+        </Brand>
       </QueryClientProvider>
     </I18nextProvider>
   );

@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect } from 'react';
-import { brandingQueryOptions } from '../features/branding/api/branding';
+import { useEffect, type ReactNode } from 'react';
+import { TitleSuffix } from '../components/ui/page-header';
 import { readableTextOn } from '../lib/contrast';
+import { brandingQueryOptions } from './branding';
 
-/** The vendor's colours as CSS variables (see index.css), its favicon and title. */
-export function BrandStyles() {
+/** The vendor's colours as CSS variables (see index.css), its favicon, and its title on every page. */
+export function Brand({ children }: { children: ReactNode }) {
   const { data: branding } = useQuery(brandingQueryOptions());
   useEffect(() => {
     if (!branding) return;
@@ -21,10 +22,5 @@ export function BrandStyles() {
       link.href = branding.faviconUrl;
     }
   }, [branding]);
-  return null;
-}
-
-export function useBrandTitle(): string {
-  const { data } = useQuery(brandingQueryOptions());
-  return data?.title ?? 'Portico';
+  return <TitleSuffix value={branding?.title ?? 'Portico'}>{children}</TitleSuffix>;
 }

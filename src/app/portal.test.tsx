@@ -110,14 +110,33 @@ describe('the signed-in portal', () => {
         '      - email: bob@acme.example\n        role: member',
         '      - email: bob@acme.example\n        role: member\n      - email: eve@acme.example\n        role: member',
       );
-    const { user } = await renderApp('/license', { user: 'eve@acme.example', catalogue: twoTeams });
-    await screen.findByRole('heading', { name: 'License', level: 1 });
+    const { user } = await renderApp('/', { user: 'eve@acme.example', catalogue: twoTeams });
+    const installOptions = async () =>
+      within((await screen.findByRole('heading', { name: 'Install', level: 2 })).closest('section')!)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent);
+    const versions = async () => {
+      await screen.findByRole('heading', { name: 'Releases', level: 1 });
+      return screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
+    };
+    // Acme's dashboard and releases are read, and cached, first.
+    await screen.findByText('Welcome to the portal of Acme Corp.');
+    expect(await installOptions()).toHaveLength(4);
+    await user.click(screen.getByRole('link', { name: 'Releases' }));
+    expect(await versions()).toHaveLength(5);
+
     const team = screen.getByLabelText('Team');
     expect(team).toHaveDisplayValue('Acme Corp');
     await user.selectOptions(team, 'Initech');
     await screen.findByText('Welcome to the portal of Initech.');
+    expect(await installOptions()).toEqual(['Embedded Cluster, air gap', 'Helm, air gap']);
     await user.click(screen.getByRole('link', { name: 'Releases' }));
-    await screen.findByRole('heading', { name: 'Releases', level: 1 });
-    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual(['Version 1.5.0-beta.1']);
+    expect(await versions()).toEqual(['Version 1.5.0-beta.1']);
+
+    await user.selectOptions(screen.getByLabelText('Team'), 'Acme Corp');
+    await screen.findByText('Welcome to the portal of Acme Corp.');
+    expect(await installOptions()).toHaveLength(4);
+    await user.click(screen.getByRole('link', { name: 'Releases' }));
+    expect(await versions()).toHaveLength(5);
   });
 });

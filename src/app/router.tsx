@@ -6,13 +6,13 @@ import {
   type LoaderFunctionArgs,
   type RouteObject,
 } from 'react-router';
-import { meQueryOptions } from '../features/auth/api/me';
-import { brandingQueryOptions } from '../features/branding/api/branding';
 import { isApiError } from '../lib/api-client';
+import { brandingQueryOptions } from './branding';
 import { PortalLayout } from './layouts/portal-layout';
 import { PublicLayout } from './layouts/public-layout';
 import { NotFound } from './routes/not-found';
 import { RouteError } from './routes/route-error';
+import { meQueryOptions } from './session/me';
 
 type RouteModule = {
   Component: React.ComponentType;
@@ -62,6 +62,9 @@ export function routes(queryClient: QueryClient): RouteObject[] {
               throw error;
             }
           },
+          // Read again (from the cache) on every navigation: after a team switch, useMe and the new
+          // page's loader must name the same team, or the page would file one team's data under the other.
+          shouldRevalidate: () => true,
           Component: PortalLayout,
           ErrorBoundary: RouteError,
           children: [

@@ -1,9 +1,13 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import { mswServer } from '../../mocks/node';
 
 beforeAll(() => mswServer.listen({ onUnhandledRequest: 'error' }));
+
+// A page's code loads on its first visit in a test file; on a busy machine (several suites at
+// once) that alone can pass the default 1 s of findBy*, so a wait fails a test that is right.
+configure({ asyncUtilTimeout: 5000 });
 afterEach(() => {
   cleanup();
   mswServer.resetHandlers();

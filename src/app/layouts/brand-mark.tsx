@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { brandingQueryOptions } from '../../features/branding/api/branding';
+import { brandingQueryOptions } from '../branding';
 
 /** The vendor's logo and portal title; links home. */
 export function BrandMark() {

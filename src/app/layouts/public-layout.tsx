@@ -1,7 +1,7 @@
 import { Suspense } from 'react';
 import { Outlet } from 'react-router';
 import { DelayedSpinner } from '../../components/ui/delayed-spinner';
-import { LanguageSelect } from '../../features/settings/components/language-select';
+import { LanguageSelect } from '../language-select';
 import { BrandMark } from './brand-mark';
 
 /** Pages seen before signing in: branded, centred, with the language choice at hand. */

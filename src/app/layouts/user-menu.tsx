@@ -3,9 +3,9 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { Button } from '../../components/ui/button';
-import { useSignOut } from '../../features/auth/api/login';
-import { useMe } from '../../features/auth/api/me';
-import { LanguageSelect } from '../../features/settings/components/language-select';
+import { LanguageSelect } from '../language-select';
+import { useMe } from '../session/me';
+import { useSignOut } from '../session/sign-out';
 
 /** A disclosure (not an ARIA menu): Tab moves through its controls, Escape closes it. */
 export function UserMenu() {

@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { CreateSessionInput, RequestLoginLinkInput } from '../../../../contract/auth';
 import type { Me } from '../../../../contract/me';
+import { meQueryOptions } from '../../../app/session/me';
 import { api } from '../../../lib/api-client';
-import { meQueryOptions } from './me';
 
 export const useRequestLoginLink = () =>
   useMutation({
@@ -17,5 +17,3 @@ export function useCreateSession() {
     onSuccess: (me) => queryClient.setQueryData(meQueryOptions().queryKey, me),
   });
 }
-
-export const useSignOut = () => useMutation({ mutationFn: () => api<void>('/api/auth/session', { method: 'DELETE' }) });

@@ -1,10 +1,11 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { requestLoginLinkInputSchema } from '../../../../contract/auth';
-import { isLocale } from '../../../lib/i18n';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
+import { Field } from '../../../components/ui/field';
 import { isApiError } from '../../../lib/api-client';
+import { isLocale } from '../../../lib/i18n';
 import { useRequestLoginLink } from '../api/login';
 
 /** Asks for a login link. Field errors sit under the field; anything else above the form. */
@@ -13,8 +14,6 @@ export function LoginForm({ submitLabel }: { submitLabel?: string }) {
   const requestLink = useRequestLoginLink();
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [sentTo, setSentTo] = useState<string | null>(null);
-  const emailId = useId();
-  const errorId = useId();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -59,26 +58,15 @@ export function LoginForm({ submitLabel }: { submitLabel?: string }) {
       {failure && !isApiError(failure, 'validation_failed') && (
         <Alert>{isApiError(failure, 'rate_limited') ? t('auth.login.errors.rateLimited') : t('errors.generic')}</Alert>
       )}
-      <div>
-        <label htmlFor={emailId} className="block text-sm font-semibold text-slate-900">
-          {t('auth.login.emailLabel')}
-        </label>
-        <input
-          id={emailId}
-          name="email"
-          type="email"
-          autoComplete="email"
-          required
-          aria-invalid={fieldError ? true : undefined}
-          aria-describedby={fieldError ? errorId : undefined}
-          className="mt-1 block w-full rounded-md border border-slate-400 px-3 py-2 text-slate-900 aria-invalid:border-red-700"
-        />
-        {fieldError && (
-          <p id={errorId} className="mt-1 text-sm text-red-800">
-            {fieldError}
-          </p>
-        )}
-      </div>
+      <Field
+        label={t('auth.login.emailLabel')}
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        error={fieldError}
+        controlClassName="w-full"
+      />
       <Button type="submit" busy={requestLink.isPending} className="w-full">
         {submitLabel ?? t('auth.login.submit')}
       </Button>

@@ -1,10 +1,10 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { redirect, useLocation, type LoaderFunctionArgs } from 'react-router';
+import { meQueryOptions } from '../../../app/session/me';
 import { Alert } from '../../../components/ui/alert';
 import { PageHeader } from '../../../components/ui/page-header';
 import { isApiError } from '../../../lib/api-client';
-import { meQueryOptions } from '../api/me';
 import { LoginForm } from '../components/login-form';
 import { rememberReturnTo } from '../return-to';
 

@@ -1,14 +1,16 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { loadTeamId } from '../../../app/session/team';
+import { useMe } from '../../../app/session/me';
 import { Card } from '../../../components/ui/card';
 import { PageHeader } from '../../../components/ui/page-header';
 import { useFormatters } from '../../../lib/format';
-import { useMe } from '../../auth/api/me';
 import { dashboardQueryOptions, useDashboard } from '../api/dashboard';
 import { LicenseSummary } from '../components/license-summary';
 
-export const loader = (queryClient: QueryClient) => () => queryClient.ensureQueryData(dashboardQueryOptions());
+export const loader = (queryClient: QueryClient) => async () =>
+  queryClient.ensureQueryData(dashboardQueryOptions(await loadTeamId(queryClient)));
 
 export function Component() {
   const { t } = useTranslation();

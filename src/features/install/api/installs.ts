@@ -7,53 +7,57 @@ import type {
   InstallAttemptWithToken,
   UpdateInstallInput,
 } from '../../../../contract/installs';
+import { teamKey, useTeamId } from '../../../app/session/team';
 import { api } from '../../../lib/api-client';
 import { rememberToken } from '../lib/token-store';
 
 export const installKeys = {
-  all: ['installs'] as const,
-  list: () => [...installKeys.all, 'list'] as const,
-  detail: (id: string) => [...installKeys.all, 'detail', id] as const,
-  images: (version: string) => ['release-images', version] as const,
+  all: (teamId: string) => [...teamKey(teamId), 'installs'] as const,
+  list: (teamId: string) => [...installKeys.all(teamId), 'list'] as const,
+  detail: (teamId: string, id: string) => [...installKeys.all(teamId), 'detail', id] as const,
+  // A release's images follow the team's channel.
+  images: (teamId: string, version: string) => [...teamKey(teamId), 'release-images', version] as const,
 };
 
-export const installsQueryOptions = () =>
-  queryOptions({ queryKey: installKeys.list(), queryFn: () => api<InstallAttemptList>('/api/installs') });
+export const installsQueryOptions = (teamId: string) =>
+  queryOptions({ queryKey: installKeys.list(teamId), queryFn: () => api<InstallAttemptList>('/api/installs') });
 
-export const installQueryOptions = (id: string) =>
+export const installQueryOptions = (teamId: string, id: string) =>
   queryOptions({
-    queryKey: installKeys.detail(id),
+    queryKey: installKeys.detail(teamId, id),
     queryFn: () => api<InstallAttempt>(`/api/installs/${encodeURIComponent(id)}`),
   });
 
-export const releaseImagesQueryOptions = (version: string) =>
+export const releaseImagesQueryOptions = (teamId: string, version: string) =>
   queryOptions({
-    queryKey: installKeys.images(version),
+    queryKey: installKeys.images(teamId, version),
     queryFn: () => api<{ images: ReleaseImage[] }>(`/api/releases/${encodeURIComponent(version)}/images`),
     staleTime: Infinity,
   });
 
 export function useCreateInstall() {
   const queryClient = useQueryClient();
+  const teamId = useTeamId();
   return useMutation({
     mutationFn: (input: CreateInstallInput) =>
       api<InstallAttemptWithToken>('/api/installs', { method: 'POST', json: input }),
     onSuccess: ({ attempt, token }) => {
       rememberToken(attempt.id, token);
-      queryClient.setQueryData(installKeys.detail(attempt.id), attempt);
-      return queryClient.invalidateQueries({ queryKey: installKeys.list() });
+      queryClient.setQueryData(installKeys.detail(teamId, attempt.id), attempt);
+      return queryClient.invalidateQueries({ queryKey: installKeys.list(teamId) });
     },
   });
 }
 
 export function useUpdateInstall(id: string) {
   const queryClient = useQueryClient();
+  const teamId = useTeamId();
   return useMutation({
     mutationFn: (input: UpdateInstallInput) =>
       api<InstallAttempt>(`/api/installs/${encodeURIComponent(id)}`, { method: 'PATCH', json: input }),
     onSuccess: (attempt) => {
-      queryClient.setQueryData(installKeys.detail(id), attempt);
-      return queryClient.invalidateQueries({ queryKey: installKeys.list() });
+      queryClient.setQueryData(installKeys.detail(teamId, id), attempt);
+      return queryClient.invalidateQueries({ queryKey: installKeys.list(teamId) });
     },
   });
 }
@@ -67,11 +71,12 @@ export function useReplaceToken(id: string) {
 
 export function useDiscardInstall(id: string) {
   const queryClient = useQueryClient();
+  const teamId = useTeamId();
   return useMutation({
     mutationFn: () => api<InstallAttempt>(`/api/installs/${encodeURIComponent(id)}`, { method: 'DELETE' }),
     onSuccess: (attempt) => {
-      queryClient.setQueryData(installKeys.detail(id), attempt);
-      return queryClient.invalidateQueries({ queryKey: installKeys.list() });
+      queryClient.setQueryData(installKeys.detail(teamId, id), attempt);
+      return queryClient.invalidateQueries({ queryKey: installKeys.list(teamId) });
     },
   });
 }

@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { InstallAttempt } from '../../../../contract/installs';
+import { useTeamId } from '../../../app/session/team';
 import { installKeys } from './installs';
 
 export type LiveMode = 'live' | 'polling';
@@ -11,6 +12,7 @@ export type LiveMode = 'live' | 'polling';
  */
 export function useLiveAttempt(attemptId: string, enabled: boolean): LiveMode {
   const queryClient = useQueryClient();
+  const teamId = useTeamId();
   const [mode, setMode] = useState<LiveMode>(typeof EventSource === 'undefined' ? 'polling' : 'live');
 
   useEffect(() => {
@@ -18,7 +20,7 @@ export function useLiveAttempt(attemptId: string, enabled: boolean): LiveMode {
     const source = new EventSource(`/api/installs/${encodeURIComponent(attemptId)}/events`);
     source.addEventListener('attempt', (event) => {
       const attempt = JSON.parse((event as MessageEvent<string>).data) as InstallAttempt;
-      queryClient.setQueryData(installKeys.detail(attemptId), attempt);
+      queryClient.setQueryData(installKeys.detail(teamId, attemptId), attempt);
       setMode('live');
     });
     // The stream ends when the connection drops, and when the session may no longer see the
@@ -30,7 +32,7 @@ export function useLiveAttempt(attemptId: string, enabled: boolean): LiveMode {
       void queryClient.invalidateQueries({ queryKey: installKeys.detail(attemptId) });
     };
     return () => source.close();
-  }, [attemptId, enabled, queryClient]);
+  }, [attemptId, enabled, queryClient, teamId]);
 
   return mode;
 }

@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { installSteps, maskToken, type CommandInput } from './commands';
 
@@ -17,7 +21,7 @@ describe('installSteps', () => {
     expect(commands({ ...base, method: 'embedded', options: { network: 'online' } })).toEqual([
       [
         'download',
-        'curl -f "https://portal.atlas.example/embedded/atlas/stable/1.4.0" -H "Authorization: portico_sa_secret" -o atlas-stable.tgz',
+        "curl -f https://portal.atlas.example/embedded/atlas/stable/1.4.0 -H 'Authorization: portico_sa_secret' -o atlas-stable.tgz",
       ],
       ['extract', 'tar -xvzf atlas-stable.tgz'],
       ['install', 'sudo ./atlas install --license license.yaml'],
@@ -26,7 +30,7 @@ describe('installSteps', () => {
 
   it('adds the air gap bundle, or the proxy, when the network needs it', () => {
     const airgap = commands({ ...base, method: 'embedded', options: { network: 'airgap' } });
-    expect(airgap[0]![1]).toContain('/embedded/atlas/stable/1.4.0?airgap=true"');
+    expect(airgap[0]![1]).toContain("curl -f 'https://portal.atlas.example/embedded/atlas/stable/1.4.0?airgap=true' ");
     expect(airgap[2]![1]).toBe('sudo ./atlas install --license license.yaml --airgap-bundle atlas.airgap');
     const proxy = commands({
       ...base,
@@ -62,7 +66,7 @@ describe('installSteps', () => {
     expect(steps.at(-1)![1]).toContain('--set replicated.isAirgap=true');
     const placeholder = commands({ ...base, method: 'helm', options, images });
     expect(placeholder.find((s) => s[0] === 'images')![2]).toBe(
-      'docker tag portal.atlas.example/atlas/stable/atlas-api:1.4.0 <your.registry.com>/atlas-api:1.4.0',
+      "docker tag portal.atlas.example/atlas/stable/atlas-api:1.4.0 '<your.registry.com>/atlas-api:1.4.0'",
     );
   });
 
@@ -88,5 +92,93 @@ describe('maskToken', () => {
     expect(maskToken('a portico_sa_secret b portico_sa_secret', 'portico_sa_secret')).toBe(
       'a •••••••••••• b ••••••••••••',
     );
+  });
+});
+
+/**
+ * Runs each command in bash, in an empty folder, with the tools it calls replaced by functions
+ * that print their arguments: what the customer's shell would run, without running it.
+ */
+function runInBash(commands: string[]) {
+  const dir = mkdtempSync(join(tmpdir(), 'portico-commands-'));
+  try {
+    const stubs = ['curl', 'tar', 'sudo', 'helm', 'kubectl', 'docker']
+      .map((tool) => `${tool}() { printf '%s\\0' ${tool} "$@"; }`)
+      .join('\n');
+    const script = `${stubs}\n${commands.join('\n')}\nprintf 'HTTPS_PROXY=%s\\0' "\${HTTPS_PROXY-}"`;
+    const { stdout, stderr } = spawnSync('bash', ['--norc', '--noprofile', '-c', script], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: {},
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    return { words: stdout.split('\0'), stderr, created: readdirSync(dir) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe('values in the commands', () => {
+  it('keep a stored hostile proxy URL one argument, and run nothing of it', () => {
+    // As stored before the contract refused it (issue 6): PATCH /api/installs/:id took any string.
+    const proxyUrl = 'http://proxy.example:3128/ ;touch pwned;';
+    const options = { network: 'proxy', proxyUrl } as const;
+    const embedded = runInBash(installSteps({ ...base, method: 'embedded', options }).flatMap((s) => s.commands));
+    expect(embedded.created).toEqual([]);
+    expect(embedded.words).toContain(proxyUrl);
+    expect(embedded.words).toContain(`--https-proxy=${proxyUrl}`);
+    expect(embedded.words.slice(embedded.words.indexOf('--proxy') + 1)[0]).toBe(proxyUrl);
+
+    const helmOptions = { ...options, kubernetesDistribution: 'vanilla', registryAccess: 'online' } as const;
+    const helm = runInBash(installSteps({ ...base, method: 'helm', options: helmOptions }).flatMap((s) => s.commands));
+    expect(helm.created).toEqual([]);
+    expect(helm.words).toContain(`HTTPS_PROXY=${proxyUrl}`);
+  });
+
+  it('keep every value from a user, the catalogue or the database whole, whatever it holds', () => {
+    const hostile = (name: string) => `${name} '"; touch pwned-${name}; $(touch x) \`touch y\`\n&& touch z #`;
+    const input = {
+      appSlug: hostile('app'),
+      channelSlug: hostile('channel'),
+      version: hostile('version'),
+      portalUrl: 'https://portal.atlas.example',
+      email: hostile('email'),
+      token: hostile('token'),
+      registryUri: hostile('registry'),
+      images: [{ repository: hostile('repository'), tag: hostile('tag') }],
+    };
+    const cases: CommandInput[] = [
+      { ...input, method: 'embedded', options: { network: 'online' } },
+      { ...input, method: 'embedded', options: { network: 'airgap' } },
+      { ...input, method: 'embedded', options: { network: 'proxy', proxyUrl: hostile('proxy') } },
+      {
+        ...input,
+        method: 'helm',
+        options: {
+          network: 'proxy',
+          proxyUrl: hostile('proxy'),
+          kubernetesDistribution: 'eks',
+          registryAccess: 'online',
+        },
+      },
+      {
+        ...input,
+        method: 'helm',
+        options: { network: 'airgap', kubernetesDistribution: 'eks', registryAccess: 'offline' },
+      },
+    ];
+    for (const command of cases) {
+      const { words, created, stderr } = runInBash(installSteps(command).flatMap((s) => s.commands));
+      expect(created, stderr).toEqual([]);
+      const values = [input.appSlug, input.channelSlug, input.version, input.token];
+      if (command.method === 'helm') values.push(input.email);
+      if (command.method === 'helm' && command.options.network === 'airgap')
+        values.push(input.registryUri, input.images[0]!.repository, input.images[0]!.tag);
+      if (command.options.proxyUrl) values.push(command.options.proxyUrl);
+      // A value inside a URL path is also percent-encoded there.
+      const whole = (value: string) => (word: string) =>
+        word.includes(value) || word.includes(encodeURIComponent(value));
+      for (const value of values) expect(words.some(whole(value)), value).toBe(true);
+    }
   });
 });

@@ -1,5 +1,11 @@
 import type { ReleaseImage } from '../../../../contract/catalogue';
-import type { InstallMethod, InstallOptions } from '../../../../contract/installs';
+import {
+  needsProxyUrl,
+  registryAccessModesFor,
+  type InstallMethod,
+  type InstallOptions,
+} from '../../../../contract/installs';
+import { shellQuote } from './shell';
 
 export type StepId =
   'download' | 'extract' | 'install' | 'proxy' | 'login' | 'preflight' | 'images' | 'pull_chart' | 'install_chart';
@@ -25,65 +31,76 @@ export const REGISTRY_PLACEHOLDER = '<your.registry.com>';
 /**
  * The commands of each install step, in the shapes the customer's tools expect, pointing at this
  * portal (PUBLIC_URL), never at a vendor cloud. Pure: the page re-renders them on every change.
+ * Every value in them passes through shellQuote (shell.ts): the customer pastes them into a root
+ * shell, and a value could come from anyone on the team (issue 6).
  */
 export function installSteps(input: CommandInput): Step[] {
   return input.method === 'embedded' ? embeddedSteps(input) : helmSteps(input);
 }
 
+/** Helm from a network that cannot reach the vendor's registry copies the images to the customer's. */
+export const relocatesImages = ({ method, options }: Pick<CommandInput, 'method' | 'options'>) =>
+  method === 'helm' && !registryAccessModesFor(options.network).includes('online');
+
+const proxyOf = (options: InstallOptions) => (needsProxyUrl(options.network) ? options.proxyUrl : undefined);
+
 function embeddedSteps({ options, version, appSlug, channelSlug, portalUrl, token }: CommandInput): Step[] {
   const airgap = options.network === 'airgap';
-  const proxy = options.network === 'proxy' && options.proxyUrl ? options.proxyUrl : null;
-  const archive = `${appSlug}-${channelSlug}.tgz`;
-  const url = `${portalUrl}/embedded/${appSlug}/${channelSlug}/${version}${airgap ? '?airgap=true' : ''}`;
-  const install = [`sudo ./${appSlug} install --license license.yaml`];
-  if (airgap) install.push(`--airgap-bundle ${appSlug}.airgap`);
-  if (proxy) install.push(`--https-proxy=${proxy}`);
+  const proxy = proxyOf(options);
+  const archive = shellQuote(`${appSlug}-${channelSlug}.tgz`);
+  const path = [appSlug, channelSlug, version].map(encodeURIComponent).join('/');
+  const url = `${portalUrl}/embedded/${path}${airgap ? '?airgap=true' : ''}`;
+  const download = [`curl -f ${shellQuote(url)} -H ${shellQuote(`Authorization: ${token}`)} -o ${archive}`];
+  const install = [`sudo ${shellQuote(`./${appSlug}`)} install --license license.yaml`];
+  if (airgap) install.push(`--airgap-bundle ${shellQuote(`${appSlug}.airgap`)}`);
+  if (proxy) {
+    download.push(`--proxy ${shellQuote(proxy)}`);
+    install.push(`--https-proxy=${shellQuote(proxy)}`);
+  }
   return [
-    {
-      id: 'download',
-      commands: [`curl -f "${url}" -H "Authorization: ${token}" -o ${archive}${proxy ? ` --proxy ${proxy}` : ''}`],
-    },
+    { id: 'download', commands: [download.join(' ')] },
     { id: 'extract', commands: [`tar -xvzf ${archive}`] },
     { id: 'install', commands: [install.join(' ')] },
   ];
 }
 
 function helmSteps(input: CommandInput): Step[] {
-  const { options, version, appSlug, channelSlug, portalUrl, email, token } = input;
+  const { options, portalUrl, email, token } = input;
   const host = new URL(portalUrl).host;
   // Helm speaks HTTPS to registries unless told otherwise; a portal served over plain HTTP
   // (a trial on localhost) needs the flags, or every helm command would fail.
   const plain = portalUrl.startsWith('http:');
-  const chart = `oci://${host}/${appSlug}/${channelSlug}/${appSlug}`;
-  const login = `helm registry login ${host}${plain ? ' --insecure' : ''} --username ${email} --password ${token}`;
-  const helmFlags = plain ? ' --plain-http' : '';
+  const app = shellQuote(input.appSlug);
+  const chart = shellQuote(`oci://${host}/${input.appSlug}/${input.channelSlug}/${input.appSlug}`);
+  const version = `--version ${shellQuote(input.version)}${plain ? ' --plain-http' : ''}`;
+  const credentials = `--username ${shellQuote(email)} --password ${shellQuote(token)}`;
+  const login = `helm registry login ${shellQuote(host)}${plain ? ' --insecure' : ''} ${credentials}`;
   const steps: Step[] = [];
-  if (options.network === 'proxy' && options.proxyUrl) {
-    steps.push({ id: 'proxy', commands: [`export HTTPS_PROXY=${options.proxyUrl}`] });
-  }
-  if (options.network !== 'airgap') {
+  const proxy = proxyOf(options);
+  if (proxy) steps.push({ id: 'proxy', commands: [`export HTTPS_PROXY=${shellQuote(proxy)}`] });
+  if (!relocatesImages(input)) {
     steps.push(
       { id: 'login', commands: [login] },
-      { id: 'preflight', commands: [`helm template ${chart} --version ${version}${helmFlags} | kubectl preflight -`] },
-      { id: 'install_chart', commands: [`helm install ${appSlug} ${chart} --version ${version}${helmFlags}`] },
+      { id: 'preflight', commands: [`helm template ${chart} ${version} | kubectl preflight -`] },
+      { id: 'install_chart', commands: [`helm install ${app} ${chart} ${version}`] },
     );
     return steps;
   }
   const registry = input.registryUri?.trim().replace(/\/+$/, '') || REGISTRY_PLACEHOLDER;
   const images = (input.images ?? []).flatMap(({ repository, tag }) => {
-    const source = `${host}/${appSlug}/${channelSlug}/${repository}:${tag}`;
-    const target = `${registry}/${repository}:${tag}`;
+    const source = shellQuote(`${host}/${input.appSlug}/${input.channelSlug}/${repository}:${tag}`);
+    const target = shellQuote(`${registry}/${repository}:${tag}`);
     return [`docker pull ${source}`, `docker tag ${source} ${target}`, `docker push ${target}`];
   });
+  const archive = shellQuote(`./${input.appSlug}-${input.version}.tgz`);
+  const imageRegistry = shellQuote(`global.imageRegistry=${registry}`);
   steps.push(
-    { id: 'login', commands: [`docker login ${host} --username ${email} --password ${token}`, login] },
+    { id: 'login', commands: [`docker login ${shellQuote(host)} ${credentials}`, login] },
     { id: 'images', commands: images },
-    { id: 'pull_chart', commands: [`helm pull ${chart} --version ${version}${helmFlags}`] },
+    { id: 'pull_chart', commands: [`helm pull ${chart} ${version}`] },
     {
       id: 'install_chart',
-      commands: [
-        `helm install ${appSlug} ./${appSlug}-${version}.tgz --set replicated.isAirgap=true --set global.imageRegistry=${registry}`,
-      ],
+      commands: [`helm install ${app} ${archive} --set replicated.isAirgap=true --set ${imageRegistry}`],
     },
   );
   return steps;

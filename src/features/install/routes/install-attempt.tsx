@@ -1,15 +1,20 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, type LoaderFunctionArgs } from 'react-router';
+import { installOptionsSchema } from '../../../../contract/installs';
+import { can } from '../../../../contract/permissions';
+import { useBranding } from '../../../app/branding';
+import { useMe } from '../../../app/session/me';
+import { loadTeamId } from '../../../app/session/team';
+import { licenseQueryOptions, useLicense } from '../../../app/team/license';
+import { releasesQueryOptions, useReleases } from '../../../app/team/releases';
 import { Alert } from '../../../components/ui/alert';
+import { Field } from '../../../components/ui/field';
 import { PageHeader } from '../../../components/ui/page-header';
+import { isApiError } from '../../../lib/api-client';
 import { useFormatters } from '../../../lib/format';
-import { useMe } from '../../auth/api/me';
-import { useBranding } from '../../branding/api/branding';
-import { licenseQueryOptions, useLicense } from '../../license/api/license';
-import { releasesQueryOptions, useReleases } from '../../releases/api/releases';
 import { installQueryOptions, releaseImagesQueryOptions, useUpdateInstall } from '../api/installs';
 import { useLiveAttempt } from '../api/live-attempt';
 import { CheckpointList } from '../components/checkpoint-list';
@@ -19,27 +24,33 @@ import { InstallChoices, type Choices } from '../components/install-choices';
 import { RenameForm } from '../components/rename-form';
 import { StatusBadge } from '../components/status-badge';
 import { TokenPanel } from '../components/token-panel';
-import { installSteps } from '../lib/commands';
+import { installSteps, relocatesImages } from '../lib/commands';
+import { fieldErrorsOf, translateFieldErrors } from '../lib/field-errors';
 import { useStoredToken } from '../lib/token-store';
 
 export const loader =
   (queryClient: QueryClient) =>
-  ({ params }: LoaderFunctionArgs) =>
-    Promise.all([
-      queryClient.ensureQueryData(installQueryOptions(params.attemptId!)),
-      queryClient.ensureQueryData(licenseQueryOptions()),
-      queryClient.ensureQueryData(releasesQueryOptions()),
+  async ({ params }: LoaderFunctionArgs) => {
+    const teamId = await loadTeamId(queryClient);
+    return Promise.all([
+      queryClient.ensureQueryData(installQueryOptions(teamId, params.attemptId!)),
+      queryClient.ensureQueryData(licenseQueryOptions(teamId)),
+      queryClient.ensureQueryData(releasesQueryOptions(teamId)),
     ]);
+  };
 
 export function Component() {
   const { t } = useTranslation();
   const attemptId = useParams().attemptId!;
-  const { data: attempt } = useSuspenseQuery(installQueryOptions(attemptId));
+  const me = useMe();
+  const { data: attempt } = useSuspenseQuery(installQueryOptions(me.team.id, attemptId));
   const open = attempt.status !== 'discarded';
   const live = useLiveAttempt(attemptId, open);
   // Polling is the fallback when the event stream is unavailable.
-  useQuery({ ...installQueryOptions(attemptId), refetchInterval: open && live === 'polling' ? 2000 : false });
-  const me = useMe();
+  useQuery({
+    ...installQueryOptions(me.team.id, attemptId),
+    refetchInterval: open && live === 'polling' ? 2000 : false,
+  });
   const branding = useBranding();
   const license = useLicense();
   const { channel, releases } = useReleases();
@@ -48,12 +59,15 @@ export function Component() {
   const [revealed, setRevealed] = useState(false);
   const [registryUri, setRegistryUri] = useState('');
   const [draft, setDraft] = useState<Choices | null>(null);
-  const registryId = useId();
+  const [errors, setErrors] = useState<Record<string, string>>({});
   const { dateTime } = useFormatters();
   const choices: Choices = draft ?? { method: attempt.method, version: attempt.version, options: attempt.options };
-  const helmAirgap = choices.method === 'helm' && choices.options.network === 'airgap';
-  const { data: images } = useQuery({ ...releaseImagesQueryOptions(choices.version), enabled: helmAirgap });
-  const canEdit = open && me.team.role !== 'viewer';
+  const relocating = relocatesImages(choices);
+  const { data: images } = useQuery({
+    ...releaseImagesQueryOptions(me.team.id, choices.version),
+    enabled: relocating,
+  });
+  const canEdit = open && can(me.team.role, 'installs.manage');
 
   const steps = installSteps({
     ...choices,
@@ -67,10 +81,20 @@ export function Component() {
   });
 
   function onChoices(next: Choices) {
-    setDraft(next); // The commands re-render at once; the choice is saved alongside.
-    const valid = next.options.network !== 'proxy' || next.options.proxyUrl;
-    if (valid) update.mutate({ version: next.version, options: next.options }, { onSuccess: () => setDraft(null) });
+    setDraft(next); // The commands re-render at once; the choice is saved once the contract accepts it.
+    const parsed = installOptionsSchema.safeParse(next.options);
+    if (!parsed.success) return setErrors(fieldErrorsOf(parsed.error.issues, t, 'options'));
+    setErrors({});
+    update.mutate(
+      { version: next.version, options: next.options },
+      {
+        // Keep a draft typed on meanwhile (and perhaps not yet valid) rather than show the saved one.
+        onSuccess: () => setDraft((current) => (current === next ? null : current)),
+        onError: (error) => isApiError(error) && setErrors(translateFieldErrors(error.fields, t)),
+      },
+    );
   }
+  const saveFailed = update.isError && !(isApiError(update.error) && Object.keys(update.error.fields).length);
 
   return (
     <>
@@ -129,8 +153,9 @@ export function Component() {
                 onChange={onChoices}
                 installTypes={license.installTypes}
                 releases={releases}
+                errors={errors}
               />
-              {update.isError && <Alert>{t('errors.generic')}</Alert>}
+              {saveFailed && <Alert>{t('errors.generic')}</Alert>}
             </section>
           )}
           {open && (
@@ -144,19 +169,14 @@ export function Component() {
                 revealed={revealed}
                 onToggle={() => setRevealed((v) => !v)}
               />
-              {helmAirgap && (
-                <div>
-                  <label htmlFor={registryId} className="block text-sm font-semibold text-slate-900">
-                    {t('install.choices.registryUri')}
-                  </label>
-                  <input
-                    id={registryId}
-                    value={registryUri}
-                    onChange={(e) => setRegistryUri(e.target.value)}
-                    placeholder={t('install.choices.registryUriPlaceholder')}
-                    className="mt-1 block w-full max-w-md rounded-md border border-slate-400 px-3 py-2"
-                  />
-                </div>
+              {relocating && (
+                <Field
+                  label={t('install.choices.registryUri')}
+                  value={registryUri}
+                  onChange={(e) => setRegistryUri(e.target.value)}
+                  placeholder={t('install.choices.registryUriPlaceholder')}
+                  controlClassName="w-full max-w-md"
+                />
               )}
               <CommandSteps steps={steps} token={storedToken ?? ''} revealed={revealed} />
             </section>

@@ -29,14 +29,16 @@ describe('guided installs', () => {
     const download = screen.getByRole('heading', { name: 'Step 1: Download the installation assets' }).closest('li')!;
     const code = within(download).getByText(/curl -f/);
     expect(code.textContent).toBe(
-      'curl -f "http://portal.test/embedded/atlas/stable/1.4.0" -H "Authorization: ••••••••••••" -o atlas-stable.tgz',
+      "curl -f http://portal.test/embedded/atlas/stable/1.4.0 -H 'Authorization: ••••••••••••' -o atlas-stable.tgz",
     );
     await user.click(screen.getByRole('button', { name: 'Reveal token' }));
-    expect(code.textContent).toMatch(/Authorization: portico_sa_[\w-]{43}"/);
+    expect(code.textContent).toMatch(/'Authorization: portico_sa_[\w-]{43}'/);
 
     // Choosing air gap re-renders the commands at once.
     await user.click(screen.getByRole('radio', { name: 'No outbound requests allowed (air gap)' }));
-    expect(within(download).getByText(/curl -f/).textContent).toContain('/embedded/atlas/stable/1.4.0?airgap=true"');
+    expect(within(download).getByText(/curl -f/).textContent).toContain(
+      "'http://portal.test/embedded/atlas/stable/1.4.0?airgap=true'",
+    );
 
     const { attempts } = await (
       await portal.request('/api/installs', { cookie: await portal.signIn('alice@acme.example') })
@@ -65,6 +67,35 @@ describe('guided installs', () => {
     expect(screen.getByLabelText('Instance name')).toHaveAccessibleDescription(
       expect.stringContaining('An installation or service account with this name already exists.'),
     );
+  });
+
+  it("refuses a proxy URL with shell characters by the field, with the contract's message, and saves nothing", async () => {
+    const refused =
+      'The proxy URL may not contain spaces, quotes or shell characters such as ; & | $ ` < > ( ) { } * ? ! # \\.';
+    const { user, portal } = await renderApp('/install/new', { user: 'alice@acme.example' });
+    await user.type(await screen.findByLabelText('Instance name'), 'behind-proxy');
+    await user.click(screen.getByRole('radio', { name: 'Outbound requests require an HTTPS proxy' }));
+    const proxy = screen.getByLabelText('HTTPS proxy URL');
+    await user.type(proxy, 'http://proxy.example:3128/ ;touch /tmp/x;');
+    await user.click(screen.getByRole('button', { name: 'Start installation' }));
+    expect(proxy).toHaveAccessibleDescription(refused);
+    expect(proxy).toHaveAttribute('aria-invalid', 'true');
+    const cookie = await portal.signIn('alice@acme.example');
+    const attempts = async () => (await (await portal.request('/api/installs', { cookie })).json()).attempts;
+    expect(await attempts()).toEqual([]);
+
+    await user.clear(proxy);
+    await user.type(proxy, 'http://proxy.example:3128');
+    await user.click(screen.getByRole('button', { name: 'Start installation' }));
+    await screen.findByRole('heading', { name: 'Install: behind-proxy', level: 1 });
+    // On the attempt's page, every change is saved as it is made, once the contract accepts it.
+    const saved = screen.getByLabelText('HTTPS proxy URL');
+    await user.type(saved, '/$(touch /tmp/x)');
+    expect(saved).toHaveAccessibleDescription(refused);
+    expect(screen.getByText(/curl -f/).textContent).toContain("--proxy 'http://proxy.example:3128/$(touch /tmp/x)'");
+    await waitFor(async () => expect((await attempts())[0].options.proxyUrl).toBe('http://proxy.example:3128/'));
+    await user.clear(saved);
+    expect(saved).toHaveAccessibleDescription('Enter the proxy URL.');
   });
 
   it('offers only what the license allows: Initech gets air gap only', async () => {

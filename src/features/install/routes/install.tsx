@@ -1,19 +1,23 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { useSuspenseQuery } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { attemptStatuses, type AttemptStatus, type InstallAttempt } from '../../../../contract/installs';
+import { can } from '../../../../contract/permissions';
+import { useMe } from '../../../app/session/me';
+import { loadTeamId } from '../../../app/session/team';
 import { buttonClass } from '../../../components/ui/button';
-import { cell, Table } from '../../../components/ui/table';
 import { EmptyState } from '../../../components/ui/empty-state';
+import { Select } from '../../../components/ui/field';
 import { PageHeader } from '../../../components/ui/page-header';
+import { cell, Table } from '../../../components/ui/table';
 import { useFormatters } from '../../../lib/format';
-import { useMe } from '../../auth/api/me';
 import { installsQueryOptions } from '../api/installs';
 import { StatusBadge } from '../components/status-badge';
 
-export const loader = (queryClient: QueryClient) => () => queryClient.ensureQueryData(installsQueryOptions());
+export const loader = (queryClient: QueryClient) => async () =>
+  queryClient.ensureQueryData(installsQueryOptions(await loadTeamId(queryClient)));
 
 const isOpen = (a: InstallAttempt) => a.status === 'in_progress' || a.status === 'stalled';
 
@@ -23,17 +27,16 @@ const currentCheckpoint = (a: InstallAttempt) => [...a.checkpoints].reverse().fi
 export function Component() {
   const { t } = useTranslation();
   const me = useMe();
-  const { data } = useSuspenseQuery({ ...installsQueryOptions(), refetchInterval: 15_000 });
+  const { data } = useSuspenseQuery({ ...installsQueryOptions(me.team.id), refetchInterval: 15_000 });
   const [filter, setFilter] = useState<AttemptStatus | 'all'>('all');
   const { dateTime } = useFormatters();
-  const filterId = useId();
   const open = data.attempts.filter(isOpen);
   const history = data.attempts.filter((a) => filter === 'all' || a.status === filter);
 
   return (
     <>
       <PageHeader title={t('install.title')} description={t('install.description')} />
-      {me.team.role !== 'viewer' && (
+      {can(me.team.role, 'installs.manage') && (
         <Link to="/install/new" className={`${buttonClass()} mb-6`}>
           {t('install.new')}
         </Link>
@@ -80,24 +83,19 @@ export function Component() {
               <h2 id="history-heading" className="text-lg font-semibold text-slate-900">
                 {t('install.history.title')}
               </h2>
-              <div className="flex items-center gap-2 text-sm">
-                <label htmlFor={filterId} className="font-semibold">
-                  {t('install.history.filter')}
-                </label>
-                <select
-                  id={filterId}
-                  value={filter}
-                  onChange={(e) => setFilter(e.target.value as AttemptStatus | 'all')}
-                  className="rounded border border-slate-300 px-2 py-1"
-                >
-                  <option value="all">{t('install.history.all')}</option>
-                  {attemptStatuses.map((s) => (
-                    <option key={s} value={s}>
-                      {t(`install.status.${s}`)}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <Select
+                inline
+                label={t('install.history.filter')}
+                value={filter}
+                onChange={(e) => setFilter(e.target.value as AttemptStatus | 'all')}
+              >
+                <option value="all">{t('install.history.all')}</option>
+                {attemptStatuses.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`install.status.${s}`)}
+                  </option>
+                ))}
+              </Select>
             </div>
             <Table
               headers={[

@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import {
@@ -12,19 +12,23 @@ import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { ChoiceGroup } from '../../../components/ui/choice-group';
 import { EmptyState } from '../../../components/ui/empty-state';
+import { Field } from '../../../components/ui/field';
 import { PageHeader } from '../../../components/ui/page-header';
+import { loadTeamId } from '../../../app/session/team';
+import { licenseQueryOptions, useLicense } from '../../../app/team/license';
+import { releasesQueryOptions, useReleases } from '../../../app/team/releases';
 import { isApiError } from '../../../lib/api-client';
-import { licenseQueryOptions, useLicense } from '../../license/api/license';
-import { releasesQueryOptions, useReleases } from '../../releases/api/releases';
 import { useCreateInstall } from '../api/installs';
-import { InstallChoices, type Choices } from '../components/install-choices';
-import { translateFieldErrors } from '../lib/field-errors';
+import { InstallChoices, registryAccessFor, type Choices } from '../components/install-choices';
+import { fieldErrorsOf, translateFieldErrors } from '../lib/field-errors';
 
-export const loader = (queryClient: QueryClient) => () =>
-  Promise.all([
-    queryClient.ensureQueryData(licenseQueryOptions()),
-    queryClient.ensureQueryData(releasesQueryOptions()),
+export const loader = (queryClient: QueryClient) => async () => {
+  const teamId = await loadTeamId(queryClient);
+  return Promise.all([
+    queryClient.ensureQueryData(licenseQueryOptions(teamId)),
+    queryClient.ensureQueryData(releasesQueryOptions(teamId)),
   ]);
+};
 
 function initialChoices(method: InstallMethod, installTypes: string[], newest: string): Choices {
   const network = allowedNetworks(method, installTypes)[0] ?? 'online';
@@ -35,7 +39,7 @@ function initialChoices(method: InstallMethod, installTypes: string[], newest: s
         options: {
           network,
           kubernetesDistribution: 'vanilla',
-          registryAccess: network === 'airgap' ? 'offline' : 'online',
+          registryAccess: registryAccessFor(network),
         },
       }
     : { method, version: newest, options: { network } };
@@ -47,7 +51,6 @@ export function Component() {
   const { releases } = useReleases();
   const navigate = useNavigate();
   const create = useCreateInstall();
-  const nameId = useId();
   const methods = installMethods.filter((m) => allowedNetworks(m, license.installTypes).length > 0);
   const newest = releases[0]?.version ?? '';
   const [name, setName] = useState('');
@@ -70,9 +73,7 @@ export function Component() {
     const input = { ...choices!, name };
     const parsed = createInstallInputSchema.safeParse(input);
     if (!parsed.success) {
-      setErrors(
-        translateFieldErrors(Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.'), i.message])), t),
-      );
+      setErrors(fieldErrorsOf(parsed.error.issues, t));
       return;
     }
     setErrors({});
@@ -110,27 +111,14 @@ export function Component() {
           onChange={(method) => setChoices(initialChoices(method, license.installTypes, choices.version))}
           error={errors.method}
         />
-        <div>
-          <label htmlFor={nameId} className="block text-sm font-semibold text-slate-900">
-            {t('install.choices.name')}
-          </label>
-          <p id={`${nameId}-hint`} className="text-sm text-slate-600">
-            {t('install.choices.nameHint')}
-          </p>
-          <input
-            id={nameId}
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            aria-invalid={errors.name ? true : undefined}
-            aria-describedby={`${nameId}-hint${errors.name ? ` ${nameId}-error` : ''}`}
-            className="mt-1 block w-full max-w-md rounded-md border border-slate-400 px-3 py-2"
-          />
-          {errors.name && (
-            <p id={`${nameId}-error`} className="mt-1 text-sm text-red-800">
-              {errors.name}
-            </p>
-          )}
-        </div>
+        <Field
+          label={t('install.choices.name')}
+          hint={t('install.choices.nameHint')}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          error={errors.name}
+          controlClassName="w-full max-w-md"
+        />
         <InstallChoices
           value={choices}
           onChange={setChoices}

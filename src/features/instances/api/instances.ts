@@ -1,8 +1,10 @@
 import { queryOptions, useSuspenseQuery } from '@tanstack/react-query';
 import type { InstanceList } from '../../../../contract/installs';
+import { teamKey, useTeamId } from '../../../app/session/team';
 import { api } from '../../../lib/api-client';
 
-export const instancesQueryOptions = () =>
-  queryOptions({ queryKey: ['instances'], queryFn: () => api<InstanceList>('/api/instances') });
+export const instancesQueryOptions = (teamId: string) =>
+  queryOptions({ queryKey: [...teamKey(teamId), 'instances'], queryFn: () => api<InstanceList>('/api/instances') });
 
-export const useInstances = () => useSuspenseQuery({ ...instancesQueryOptions(), refetchInterval: 30_000 }).data;
+export const useInstances = () =>
+  useSuspenseQuery({ ...instancesQueryOptions(useTeamId()), refetchInterval: 30_000 }).data;

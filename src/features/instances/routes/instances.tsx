@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { loadTeamId } from '../../../app/session/team';
 import { Badge } from '../../../components/ui/badge';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { PageHeader } from '../../../components/ui/page-header';
@@ -7,7 +8,8 @@ import { cell, Table } from '../../../components/ui/table';
 import { useFormatters } from '../../../lib/format';
 import { instancesQueryOptions, useInstances } from '../api/instances';
 
-export const loader = (queryClient: QueryClient) => () => queryClient.ensureQueryData(instancesQueryOptions());
+export const loader = (queryClient: QueryClient) => async () =>
+  queryClient.ensureQueryData(instancesQueryOptions(await loadTeamId(queryClient)));
 
 const statusTone = {
   ready: 'success',

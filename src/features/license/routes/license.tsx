@@ -2,12 +2,14 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { entitlementNames } from '../../../../contract/catalogue';
+import { loadTeamId } from '../../../app/session/team';
+import { licenseQueryOptions, useLicense } from '../../../app/team/license';
 import { Badge } from '../../../components/ui/badge';
 import { PageHeader } from '../../../components/ui/page-header';
 import { useFormatters } from '../../../lib/format';
-import { licenseQueryOptions, useLicense } from '../api/license';
 
-export const loader = (queryClient: QueryClient) => () => queryClient.ensureQueryData(licenseQueryOptions());
+export const loader = (queryClient: QueryClient) => async () =>
+  queryClient.ensureQueryData(licenseQueryOptions(await loadTeamId(queryClient)));
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (

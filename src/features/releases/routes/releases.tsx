@@ -1,13 +1,15 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { loadTeamId } from '../../../app/session/team';
+import { releasesQueryOptions, useReleases } from '../../../app/team/releases';
 import { Badge } from '../../../components/ui/badge';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { PageHeader } from '../../../components/ui/page-header';
 import { useFormatters } from '../../../lib/format';
-import { releasesQueryOptions, useReleases } from '../api/releases';
 import { ReleaseNotes } from '../components/release-notes';
 
-export const loader = (queryClient: QueryClient) => () => queryClient.ensureQueryData(releasesQueryOptions());
+export const loader = (queryClient: QueryClient) => async () =>
+  queryClient.ensureQueryData(releasesQueryOptions(await loadTeamId(queryClient)));
 
 export function Component() {
   const { t } = useTranslation();

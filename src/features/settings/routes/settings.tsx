@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import { LanguageSelect } from '../../../app/language-select';
+import { useMe } from '../../../app/session/me';
 import { PageHeader } from '../../../components/ui/page-header';
-import { useMe } from '../../auth/api/me';
-import { LanguageSelect } from '../components/language-select';
 
 export function Component() {
   const { t } = useTranslation();

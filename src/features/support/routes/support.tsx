@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import { useBranding } from '../../../app/branding';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { PageHeader } from '../../../components/ui/page-header';
-import { useBranding } from '../../branding/api/branding';
 
 export function Component() {
   const { t } = useTranslation();

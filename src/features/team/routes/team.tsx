@@ -1,13 +1,15 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { useMe } from '../../../app/session/me';
+import { loadTeamId } from '../../../app/session/team';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { PageHeader } from '../../../components/ui/page-header';
 import { cell, Table } from '../../../components/ui/table';
 import { useFormatters } from '../../../lib/format';
-import { useMe } from '../../auth/api/me';
 import { membersQueryOptions, useMembers } from '../api/members';
 
-export const loader = (queryClient: QueryClient) => () => queryClient.ensureQueryData(membersQueryOptions());
+export const loader = (queryClient: QueryClient) => async () =>
+  queryClient.ensureQueryData(membersQueryOptions(await loadTeamId(queryClient)));
 
 export function Component() {
   const { t } = useTranslation();

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { Me, UpdatePreferencesInput } from '../../../../contract/me';
-import { api } from '../../../lib/api-client';
-import { meQueryOptions } from '../../auth/api/me';
+import type { Me, UpdatePreferencesInput } from '../../../contract/me';
+import { api } from '../../lib/api-client';
+import { meQueryOptions } from './me';
 
 export function useUpdatePreferences() {
   const queryClient = useQueryClient();

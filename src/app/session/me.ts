@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { useRouteLoaderData } from 'react-router';
-import type { Me } from '../../../../contract/me';
-import { api } from '../../../lib/api-client';
+import type { Me } from '../../../contract/me';
+import { api } from '../../lib/api-client';
 
 export const meQueryOptions = () => queryOptions({ queryKey: ['me'], queryFn: () => api<Me>('/api/me') });
 

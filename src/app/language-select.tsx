@@ -1,0 +1,34 @@
+import { useTranslation } from 'react-i18next';
+import { locales, type Locale } from '../../contract/constants';
+import { Select } from '../components/ui/field';
+import { changeLocale, isLocale } from '../lib/i18n';
+import { useUpdatePreferences } from './session/preferences';
+
+/** Language names are written in their own language, so anyone can find theirs. */
+const languageNames: Record<Locale, string> = { en: 'English', de: 'Deutsch' };
+
+/** Switches the UI at once; for a signed-in user the choice is also saved to their account. */
+export function LanguageSelect({ signedIn, className = '' }: { signedIn: boolean; className?: string }) {
+  const { t, i18n } = useTranslation();
+  const updatePreferences = useUpdatePreferences();
+  return (
+    <Select
+      inline
+      label={t('settings.language.label')}
+      className={className}
+      value={i18n.language}
+      onChange={async (event) => {
+        const locale = event.target.value;
+        if (!isLocale(locale)) return;
+        await changeLocale(i18n, locale);
+        if (signedIn) updatePreferences.mutate({ locale });
+      }}
+    >
+      {locales.map((locale) => (
+        <option key={locale} value={locale} lang={locale}>
+          {languageNames[locale]}
+        </option>
+      ))}
+    </Select>
+  );
+}

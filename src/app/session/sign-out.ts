@@ -1,0 +1,4 @@
+import { useMutation } from '@tanstack/react-query';
+import { api } from '../../lib/api-client';
+
+export const useSignOut = () => useMutation({ mutationFn: () => api<void>('/api/auth/session', { method: 'DELETE' }) });
