@@ -47,7 +47,7 @@ function render() {
   const wrapper = ({ children }: { children: ReactNode }) => (
     <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
   );
-  const hook = renderHook(() => useLiveAttempt('a-1', true), { wrapper });
+  const hook = renderHook(() => useLiveAttempt('t-1', 'a-1', true), { wrapper });
   return { ...hook, queryClient, source: FakeEventSource.opened[0]! };
 }
 
@@ -56,7 +56,7 @@ describe('useLiveAttempt', () => {
     const { result, queryClient, source } = render();
     expect(source.url).toBe('/api/installs/a-1/events');
     act(() => source.receive('attempt', { id: 'a-1', status: 'in_progress' }));
-    expect(queryClient.getQueryData(installKeys.detail('a-1'))).toEqual({ id: 'a-1', status: 'in_progress' });
+    expect(queryClient.getQueryData(installKeys.detail('t-1', 'a-1'))).toEqual({ id: 'a-1', status: 'in_progress' });
     expect(result.current).toBe('live');
   });
 
@@ -66,7 +66,7 @@ describe('useLiveAttempt', () => {
 
     act(() => source.fail(FakeEventSource.CONNECTING)); // ended: the browser will try again
     expect(result.current).toBe('polling');
-    expect(queryClient.getQueryState(installKeys.detail('a-1'))?.isInvalidated).toBe(true);
+    expect(queryClient.getQueryState(installKeys.detail('t-1', 'a-1'))?.isInvalidated).toBe(true);
 
     act(() => source.fail(FakeEventSource.CLOSED)); // signed out: the reconnect got a 401
     expect(result.current).toBe('polling');

@@ -1,7 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { InstallAttempt } from '../../../../contract/installs';
-import { useTeamId } from '../../../app/session/team';
 import { installKeys } from './installs';
 
 export type LiveMode = 'live' | 'polling';
@@ -10,9 +9,8 @@ export type LiveMode = 'live' | 'polling';
  * Keeps an attempt's query fresh from server-sent events, so checkboxes tick as install traffic
  * arrives. Where EventSource is missing or the stream fails, the page polls instead.
  */
-export function useLiveAttempt(attemptId: string, enabled: boolean): LiveMode {
+export function useLiveAttempt(teamId: string, attemptId: string, enabled: boolean): LiveMode {
   const queryClient = useQueryClient();
-  const teamId = useTeamId();
   const [mode, setMode] = useState<LiveMode>(typeof EventSource === 'undefined' ? 'polling' : 'live');
 
   useEffect(() => {
@@ -29,7 +27,7 @@ export function useLiveAttempt(attemptId: string, enabled: boolean): LiveMode {
     // signed-out page meets its 401 at once.
     source.onerror = () => {
       setMode('polling');
-      void queryClient.invalidateQueries({ queryKey: installKeys.detail(attemptId) });
+      void queryClient.invalidateQueries({ queryKey: installKeys.detail(teamId, attemptId) });
     };
     return () => source.close();
   }, [attemptId, enabled, queryClient, teamId]);

@@ -45,7 +45,7 @@ export function Component() {
   const me = useMe();
   const { data: attempt } = useSuspenseQuery(installQueryOptions(me.team.id, attemptId));
   const open = attempt.status !== 'discarded';
-  const live = useLiveAttempt(attemptId, open);
+  const live = useLiveAttempt(me.team.id, attemptId, open);
   // Polling is the fallback when the event stream is unavailable.
   useQuery({
     ...installQueryOptions(me.team.id, attemptId),
