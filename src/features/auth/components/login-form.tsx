@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { requestLoginLinkInputSchema } from '../../../../contract/auth';
+import { LOGIN_LINK_TTL_MS } from '../../../../contract/constants';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { Field } from '../../../components/ui/field';
@@ -43,7 +44,7 @@ export function LoginForm({ submitLabel }: { submitLabel?: string }) {
       <div className="space-y-4">
         <Alert tone="success">
           <p className="font-semibold">{t('auth.login.sent.title')}</p>
-          <p className="mt-1">{t('auth.login.sent.body', { email: sentTo })}</p>
+          <p className="mt-1">{t('auth.login.sent.body', { email: sentTo, minutes: LOGIN_LINK_TTL_MS / 60_000 })}</p>
         </Alert>
         <Button variant="secondary" onClick={() => setSentTo(null)}>
           {t('auth.login.sent.useAnother')}

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { invalidLinkReasons, type InvalidLinkReason } from '../../../../contract/auth';
+import { LOGIN_LINK_TTL_MS } from '../../../../contract/constants';
 import { Alert } from '../../../components/ui/alert';
 import { DelayedSpinner } from '../../../components/ui/delayed-spinner';
 import { PageHeader } from '../../../components/ui/page-header';
@@ -55,7 +56,9 @@ function Exchange({ token }: { token: string }) {
     <>
       <PageHeader title={t('auth.verify.failedTitle')} />
       <div className="mb-6">
-        <Alert>{t(`auth.verify.reasons.${reasonOf(createSession.error)}`)}</Alert>
+        <Alert>
+          {t(`auth.verify.reasons.${reasonOf(createSession.error)}`, { minutes: LOGIN_LINK_TTL_MS / 60_000 })}
+        </Alert>
       </div>
       <LoginForm submitLabel={t('auth.verify.sendNew')} />
     </>
