@@ -8,9 +8,10 @@ import { IdentityCache } from './service-accounts/service-accounts';
 import { EventBus } from './live/event-bus';
 import { LIVE_RECHECK_MS } from './live/live-stream';
 import type { AppEnv } from './http/env';
-import { errorResponse, HttpError } from './http/errors';
+import { clientErrorOf, errorResponse, HttpError, logRefusal } from './http/errors';
 import { sameOrigin } from './http/same-origin';
 import { requireSession } from './http/session';
+import { refuseControlCharacters } from './http/validate';
 import { embeddedRoutes } from './wire/embedded-cluster/routes';
 import { registryRoutes } from './wire/registry/routes';
 import { sdkRoutes } from './wire/sdk/routes';
@@ -58,6 +59,7 @@ export function createApp(deps: AppDeps) {
   });
   app.use('/api/*', secureHeaders({ referrerPolicy: 'no-referrer' }));
   app.use('/api/*', sameOrigin(deps.publicUrl));
+  app.use(refuseControlCharacters);
 
   app.get('/api/health', async (c) => {
     try {
@@ -97,7 +99,11 @@ export function createApp(deps: AppDeps) {
     errorResponse(c, new HttpError(404, 'not_found', `No API route matches ${c.req.method} ${c.req.path}.`)),
   );
   app.onError((error, c) => {
-    if (error instanceof HttpError) return errorResponse(c, error);
+    const refused = clientErrorOf(error);
+    if (refused) {
+      logRefusal(resolved.logger, c, error);
+      return errorResponse(c, refused);
+    }
     resolved.logger.error('unhandled error', { path: c.req.path, error: error.stack ?? String(error) });
     return errorResponse(c, new HttpError(500, 'internal', 'Something went wrong on our side. Try again.'));
   });

@@ -1,22 +1,77 @@
 import type { Context } from 'hono';
+import { createMiddleware } from 'hono/factory';
 import type { z } from 'zod';
-import { HttpError } from './errors';
+import { HttpError, notFound } from './errors';
 
-/** Parses the JSON body with the contract's schema; a 400 names each field at fault. */
-export async function readJson<S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S>> {
-  let body: unknown;
-  try {
-    body = await c.req.json();
-  } catch {
-    throw new HttpError(400, 'bad_request', 'The request body must be valid JSON.');
+/**
+ * Text no field may hold: NUL, which PostgreSQL cannot store in text or jsonb, and a lone UTF-16
+ * surrogate, which has no UTF-8 form and would be stored silently mangled (issue 6, defect 4).
+ */
+// eslint-disable-next-line no-control-regex -- NUL is what this looks for
+const UNSAFE_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const UNSAFE_TEXT_ALL = new RegExp(UNSAFE_TEXT.source, 'g');
+
+/** The path of the first string (value or key) in a parsed JSON value that holds unsafe text. */
+function unsafeTextAt(value: unknown, path: string[] = []): string[] | null {
+  if (typeof value === 'string') return UNSAFE_TEXT.test(value) ? path : null;
+  if (value === null || typeof value !== 'object') return null;
+  const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value);
+  for (const [key, child] of entries) {
+    // A key is named by itself, made printable, so the answer never carries the bad character.
+    if (UNSAFE_TEXT.test(key)) return [...path, key.replace(UNSAFE_TEXT_ALL, '\ufffd')];
+    const found = unsafeTextAt(child, [...path, key]);
+    if (found) return found;
+  }
+  return null;
+}
+
+const fieldName = (path: string[]) => path.join('.') || '_';
+
+/**
+ * Parses the JSON body with the contract's schema; a 400 names each field at fault. `emptyBody`
+ * stands in for a body with nothing in it, for routes where that has a meaning (a PATCH that
+ * changes nothing); elsewhere an empty body is not JSON.
+ */
+export async function readJson<S extends z.ZodType>(
+  c: Context,
+  schema: S,
+  options: { emptyBody?: unknown } = {},
+): Promise<z.output<S>> {
+  const text = await c.req.text();
+  let body: unknown = options.emptyBody;
+  if (text.trim() !== '' || options.emptyBody === undefined) {
+    try {
+      body = JSON.parse(text);
+    } catch {
+      throw new HttpError(400, 'bad_request', 'The request body must be valid JSON.');
+    }
+  }
+  const unsafe = unsafeTextAt(body);
+  if (unsafe) {
+    const message = 'Text may not contain NUL characters or unpaired surrogates.';
+    throw new HttpError(400, 'validation_failed', `${fieldName(unsafe)}: ${message}`, {
+      fields: { [fieldName(unsafe)]: message },
+    });
   }
   const result = schema.safeParse(body);
   if (result.success) return result.data;
   const fields: Record<string, string> = {};
   for (const issue of result.error.issues) {
-    const key = issue.path.join('.') || '_';
-    fields[key] ??= issue.message;
+    fields[fieldName(issue.path.map(String))] ??= issue.message;
   }
   const first = result.error.issues[0]?.message ?? 'The request is invalid.';
   throw new HttpError(400, 'validation_failed', first, { fields });
 }
+
+/**
+ * No resource is named with a control character, so a path holding one (a decoded %00 or CRLF)
+ * is nobody's: 404 before any handler, whose lookups PostgreSQL could not even run with a NUL.
+ * The registry answers for /v2 itself, in its own error shape and name grammar.
+ */
+export const refuseControlCharacters = createMiddleware(async (c, next) => {
+  // eslint-disable-next-line no-control-regex -- control characters are what this looks for
+  if (/[\u0000-\u001f\u007f]/.test(c.req.path) && !/^\/v2(\/|$)/.test(c.req.path)) {
+    throw notFound('That resource');
+  }
+  await next();
+});
