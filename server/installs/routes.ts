@@ -13,6 +13,7 @@ import {
 } from '../../contract/installs';
 import { newId } from '../auth/tokens';
 import type { Database } from '../db/database';
+import { isUniqueViolation } from '../db/errors';
 import { installAttempts, releases, serviceAccounts } from '../db/schema';
 import { findAttempt, findAttempts } from './attempts';
 import { attemptEvents } from './live-stream';
@@ -50,30 +51,35 @@ export function installRoutes() {
       const { token, tokenHash } = await issueServiceAccountToken();
       const now = deps.now();
       const attemptId = newId();
-      await deps.db.transaction(async (tx) => {
-        const serviceAccountId = newId();
-        await tx
-          .insert(serviceAccounts)
-          .values({ id: serviceAccountId, teamId, name: input.name, tokenHash, kind: 'install' });
-        await tx.insert(installAttempts).values({
-          id: attemptId,
-          teamId,
-          serviceAccountId,
-          name: input.name,
-          method: input.method,
-          options,
-          version: input.version,
-          startedBy: userId,
-          startedAt: now,
-          lastProgressAt: now,
-        });
-      });
+      await deps.db
+        .transaction(async (tx) => {
+          const serviceAccountId = newId();
+          await tx
+            .insert(serviceAccounts)
+            .values({ id: serviceAccountId, teamId, name: input.name, tokenHash, kind: 'install' });
+          await tx.insert(installAttempts).values({
+            id: attemptId,
+            teamId,
+            serviceAccountId,
+            name: input.name,
+            method: input.method,
+            options,
+            version: input.version,
+            startedBy: userId,
+            startedAt: now,
+            lastProgressAt: now,
+          });
+        })
+        .catch(ifNameTaken(input.name));
       const body: InstallAttemptWithToken = { attempt: await findAttempt(deps, teamId, attemptId), token };
       return c.json(body, 201);
     })
     .get('/:id', async (c) => c.json(await findAttempt(c.get('deps'), c.get('session').teamId, c.req.param('id'))))
     .patch('/:id', canInstall, async (c) => {
-      const input = await readJson(c, updateInstallInputSchema);
+      const input = await readJson(c, updateInstallInputSchema, { emptyBody: {} });
+      if (Object.values(input).every((value) => value === undefined)) {
+        throw new HttpError(400, 'bad_request', 'There is nothing to change: send a name, version or options.');
+      }
       const deps = c.get('deps');
       const teamId = c.get('session').teamId;
       const attempt = await findAttempt(deps, teamId, c.req.param('id'));
@@ -83,18 +89,20 @@ export function installRoutes() {
       if (input.version) await checkVersion(deps.db, channel.id, input.version);
       const renamed = input.name !== undefined && input.name !== attempt.name;
       if (renamed) await checkNameFree(deps.db, teamId, input.name!, attempt.id);
-      await deps.db.transaction(async (tx) => {
-        await tx
-          .update(installAttempts)
-          .set({ name: input.name, version: input.version, options })
-          .where(eq(installAttempts.id, attempt.id));
-        if (renamed && attempt.serviceAccount) {
+      await deps.db
+        .transaction(async (tx) => {
           await tx
-            .update(serviceAccounts)
-            .set({ name: input.name })
-            .where(eq(serviceAccounts.id, attempt.serviceAccount.id));
-        }
-      });
+            .update(installAttempts)
+            .set({ name: input.name, version: input.version, options })
+            .where(eq(installAttempts.id, attempt.id));
+          if (renamed && attempt.serviceAccount) {
+            await tx
+              .update(serviceAccounts)
+              .set({ name: input.name })
+              .where(eq(serviceAccounts.id, attempt.serviceAccount.id));
+          }
+        })
+        .catch(ifNameTaken(input.name ?? attempt.name));
       deps.identityCache.clear(); // Cached identities carry the attempt's version and options.
       return c.json(await findAttempt(deps, teamId, attempt.id));
     })
@@ -174,7 +182,23 @@ async function checkNameFree(db: Database, teamId: string, name: string, exceptA
     .from(serviceAccounts)
     .where(and(eq(serviceAccounts.teamId, teamId), sql`lower(${serviceAccounts.name}) = ${lower}`));
   const ownAccount = exceptAttemptId && account && taken === undefined;
-  if (taken || (account && !ownAccount)) {
-    throw fieldError(409, 'name', `An installation or service account named "${name}" already exists.`);
-  }
+  if (taken || (account && !ownAccount)) throw nameTaken(name);
 }
+
+const nameTaken = (name: string) =>
+  fieldError(409, 'name', `An installation or service account named "${name}" already exists.`);
+
+/** The unique indexes behind a name: among a team's live attempts, and its service accounts. */
+const NAME_INDEXES = ['install_attempts_live_name_idx', 'service_accounts_team_id_name_key'];
+
+/**
+ * For a write that gives an attempt `name`: checkNameFree answers the usual case, but two
+ * requests for one name at once both pass it, and then the database's unique index decides. Its
+ * refusal gets the same answer as the check, not a 500 (issue 6, defect 11).
+ */
+const ifNameTaken =
+  (name: string) =>
+  (error: unknown): never => {
+    if (isUniqueViolation(error, NAME_INDEXES)) throw nameTaken(name);
+    throw error;
+  };
