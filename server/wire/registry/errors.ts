@@ -1,10 +1,19 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { RegistryEnv } from './env';
+import { isRepositoryName, repositoryRequestOf } from './names';
 
 /** The distribution-spec error codes this read-only registry answers with. */
 export type OciErrorCode =
-  'UNAUTHORIZED' | 'DENIED' | 'NAME_UNKNOWN' | 'MANIFEST_UNKNOWN' | 'BLOB_UNKNOWN' | 'UNSUPPORTED' | 'UNKNOWN';
+  | 'UNAUTHORIZED'
+  | 'DENIED'
+  | 'NAME_INVALID'
+  | 'NAME_UNKNOWN'
+  | 'MANIFEST_INVALID'
+  | 'MANIFEST_UNKNOWN'
+  | 'BLOB_UNKNOWN'
+  | 'UNSUPPORTED'
+  | 'UNKNOWN';
 
 export class RegistryError extends Error {
   constructor(
@@ -18,6 +27,16 @@ export class RegistryError extends Error {
 
 export const nameUnknown = () =>
   new RegistryError(404, 'NAME_UNKNOWN', 'This repository does not exist, or is not on your channel.');
+
+export const nameInvalid = () =>
+  new RegistryError(
+    400,
+    'NAME_INVALID',
+    'This is not a repository name: use lowercase letters, digits and separators (. _ __ -), in components separated by /.',
+  );
+
+export const referenceInvalid = () =>
+  new RegistryError(400, 'MANIFEST_INVALID', 'This is neither a tag nor a digest (sha256:<hex>).');
 
 /**
  * Deliberately not the BFF's `{ error }` shape: under /v2 we answer in the OCI distribution
@@ -37,7 +56,9 @@ export function registryErrorResponse(c: Context<RegistryEnv>, error: RegistryEr
 function challengeFor(c: Context<RegistryEnv>) {
   const url = new URL(c.get('deps').publicUrl);
   if (c.req.path === '/v2/token') return `Basic realm="${url.host}"`;
-  const name = /^\/v2\/(.+)\/(?:manifests|blobs|tags)\//.exec(c.req.path)?.[1];
-  const scope = name ? `,scope="repository:${name}:pull"` : '';
+  // Only a name within the grammar, which has no quote, comma or control character, can be
+  // quoted here without changing the header (issue 6, defect 5).
+  const name = repositoryRequestOf(c.req.path)?.name;
+  const scope = name && isRepositoryName(name) ? `,scope="repository:${name}:pull"` : '';
   return `Bearer realm="${url.origin}/v2/token",service="${url.host}"${scope}`;
 }

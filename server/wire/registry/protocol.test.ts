@@ -86,17 +86,12 @@ describe('registry authentication', () => {
 
   it('denies pulls once the license has expired', async () => {
     const portal = await createTestPortal();
-    // Globex's 10-day trial; any of its service-account tokens may use the registry.
-    const { token } = await startInstall(portal, 'carol@globex.example', {
-      method: 'embedded',
-      name: 'vm-1',
-      version: '1.4.0',
-      options: { network: 'online' },
-    });
+    // Acme's license runs for 365 days from the first load, and includes Helm.
+    const { token } = await startInstall(portal, 'alice@acme.example', ACME_HELM_ONLINE);
     const path = '/v2/atlas/stable/atlas-api/manifests/1.4.0';
     expect((await registry(portal, path, basic(token))).status).toBe(200);
 
-    portal.clock.advance(10 * 86_400_000);
+    portal.clock.advance(365 * 86_400_000);
     await expectOciError(await registry(portal, path, basic(token)), 403, 'DENIED');
     await expectOciError(await registry(portal, '/v2/token', basic(token)), 403, 'DENIED');
   });

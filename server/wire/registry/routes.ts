@@ -1,7 +1,10 @@
 import { Hono, type Context } from 'hono';
 import { authenticateRegistry } from './auth';
 import type { RegistryEnv } from './env';
-import { RegistryError, nameUnknown, registryErrorResponse } from './errors';
+import { RegistryError, nameInvalid, nameUnknown, referenceInvalid, registryErrorResponse } from './errors';
+import { isReference, isRepositoryName, repositoryRequestOf } from './names';
+import { clientErrorOf, logRefusal } from '../../http/errors';
+import { mayPullFromRegistry } from '../../releases/registry-entitlements';
 import { blobPath, isDigest, parseManifest, readBlob, referencedBlobs } from '../../releases/oci-layout';
 import { isChart } from '../../releases/images';
 import { recordImagePull } from './pulls';
@@ -24,12 +27,28 @@ export function registryRoutes() {
   const registry = new Hono<RegistryEnv>();
   registry.onError((error, c) => {
     if (error instanceof RegistryError) return registryErrorResponse(c, error);
-    c.get('deps').logger.error('registry error', { path: c.req.path, error: error.stack ?? String(error) });
+    const { logger } = c.get('deps');
+    // The BFF's safety net for bad input that got past the checks, answered in the OCI shape.
+    const refused = clientErrorOf(error);
+    if (refused) {
+      logRefusal(logger, c, error);
+      const code = refused.status === 404 ? 'NAME_UNKNOWN' : 'UNSUPPORTED';
+      return registryErrorResponse(c, new RegistryError(refused.status, code, refused.message));
+    }
+    logger.error('registry error', { path: c.req.path, error: error.stack ?? String(error) });
     return registryErrorResponse(c, new RegistryError(500, 'UNKNOWN', 'Something went wrong on our side. Try again.'));
   });
   registry.use(async (c, next) => {
     await next();
     c.res.headers.set('Docker-Distribution-API-Version', 'registry/2.0');
+  });
+  // Before anything else, authentication included: a name or reference outside the grammar is
+  // never looked up, logged into a checkpoint or quoted into a challenge (issue 6, defect 5).
+  registry.use(async (c, next) => {
+    const request = repositoryRequestOf(c.req.path);
+    if (request && !isRepositoryName(request.name)) throw nameInvalid();
+    if (request?.kind === 'manifests' && !isReference(request.reference)) throw referenceInvalid();
+    await next();
   });
   registry.on(['POST', 'PUT', 'PATCH', 'DELETE'], '*', () => {
     throw new RegistryError(405, 'UNSUPPORTED', 'This registry is read-only.');
@@ -120,13 +139,22 @@ export function registryRoutes() {
   return registry;
 }
 
+/**
+ * The repository a request names, as the token's team sees it. The license is asked first, so a
+ * refusal is the same whether or not the repository exists: DENIED, because the token is good
+ * and it is the license that does not include this (docs/decisions/005-registry-entitlements.md).
+ */
 async function repositoryOf(c: Context<RegistryEnv>) {
   const deps = c.get('deps');
   const identity = c.get('registry');
-  const view = await openRepository(deps, identity.team.id, {
-    app: c.req.param('app')!,
-    channel: c.req.param('channel')!,
-    repository: c.req.param('repository')!,
-  });
+  const path = { app: c.req.param('app')!, channel: c.req.param('channel')!, repository: c.req.param('repository')! };
+  if (!mayPullFromRegistry(identity.team.installTypes, path)) {
+    throw new RegistryError(
+      403,
+      'DENIED',
+      'Your license does not include Helm installs, so its chart and images cannot be pulled from this registry. Contact your vendor.',
+    );
+  }
+  const view = await openRepository(deps, identity.team.id, path);
   return { deps, identity, view };
 }
