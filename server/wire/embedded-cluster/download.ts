@@ -10,7 +10,7 @@ import { requireMachine } from '../../service-accounts/credentials';
 import { tarGzStream, type TarEntry } from '../../http/tar';
 
 /**
- * GET /embedded/:app/:channel[/:version][?airgap=true]: the Embedded Cluster bundle (installer,
+ * GET (and HEAD) /embedded/:app/:channel[/:version][?airgap=true]: the Embedded Cluster bundle (installer,
  * license.yaml and, for air gap, <app>.airgap) as a .tgz, in the shape of replicated.app's
  * endpoint (reference B5). The token's team decides what exists: another team's channel is 404.
  */
@@ -48,6 +48,12 @@ export async function downloadEmbeddedBundle(c: Context<AppEnv>) {
     throw new HttpError(403, 'forbidden', `Your license does not include ${what}.`);
   }
 
+  const filename = `${app.slug}-${channel.slug}.tgz`;
+  const headers = {
+    'Content-Type': 'application/gzip',
+    'Content-Disposition': `attachment; filename="${filename}"`,
+    'Cache-Control': 'no-store',
+  };
   const installer = await deps.artifacts.open(`embedded/${app.slug}`);
   if (!installer) throw notFound(`The ${app.name} installer`);
   const bundle = airgap
@@ -56,6 +62,13 @@ export async function downloadEmbeddedBundle(c: Context<AppEnv>) {
   if (airgap && !bundle) {
     await installer.body.cancel();
     throw new HttpError(400, 'bad_request', `No air gap bundle is built for ${app.name} ${release.version}.`);
+  }
+
+  // A HEAD is answered like the GET but builds nothing: an archive made and dropped unread
+  // would still be pumped through gzip to its end, and count as a download (issue 6, defect 9).
+  if (c.req.method === 'HEAD') {
+    await Promise.all([installer.body.cancel(), bundle?.body.cancel()]);
+    return new Response(null, { headers });
   }
 
   const mtime = new Date(release.releasedAt);
@@ -68,19 +81,33 @@ export async function downloadEmbeddedBundle(c: Context<AppEnv>) {
     ...(bundle ? [{ name: `${app.slug}.airgap`, mode: 0o644, size: bundle.size, mtime, body: bundle.body }] : []),
   ];
   const attemptId = identity.attempt?.id;
-  // Counted once the whole bundle has been handed over, not when the request arrived.
   const onComplete = async () => {
     if (!attemptId) return;
     await recordCheckpoint(deps, attemptId, 'assets_downloaded').catch((error: unknown) =>
       deps.logger.error('could not record a download', { attemptId, error: String(error) }),
     );
   };
-  const filename = `${app.slug}-${channel.slug}.tgz`;
-  return new Response(tarGzStream(entries, onComplete), {
-    headers: {
-      'Content-Type': 'application/gzip',
-      'Content-Disposition': `attachment; filename="${filename}"`,
-      'Cache-Control': 'no-store',
+  return new Response(whenReadToTheEnd(tarGzStream(entries), onComplete), { headers });
+}
+
+/**
+ * The stream unchanged, calling `onComplete` once its reader has asked past the last byte: the
+ * download counts when the whole bundle was taken, not when the request arrived or when gzip
+ * finished reading its input. With no high-water mark, nothing is read ahead of the reader, so
+ * a reader that stops early or cancels never completes it.
+ */
+function whenReadToTheEnd(stream: ReadableStream<Uint8Array>, onComplete: () => Promise<void>) {
+  const reader = stream.getReader();
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        const { done, value } = await reader.read();
+        if (!done) return controller.enqueue(value);
+        await onComplete();
+        controller.close();
+      },
+      cancel: (reason) => reader.cancel(reason),
     },
-  });
+    { highWaterMark: 0 },
+  );
 }
