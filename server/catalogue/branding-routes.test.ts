@@ -44,4 +44,23 @@ describe('GET /api/branding', () => {
     expect(logo.status).toBe(404);
     expect((await logo.json()).error.code).toBe('not_found');
   });
+
+  it('serves the logo and the favicon at exactly their two names (issue 6, defect 10)', async () => {
+    const portal = await createTestPortal();
+    for (const path of [
+      '/api/branding/logo-anything',
+      '/api/branding/logox',
+      '/api/branding/favicon.ico',
+      '/api/branding/faviconlogo',
+      '/api/branding/Logo',
+      '/api/branding/logo/extra',
+    ]) {
+      const response = await portal.request(path);
+      expect(response.status, path).toBe(404);
+      expect((await response.json()).error.code).toBe('not_found');
+    }
+    for (const path of ['/api/branding/logo', '/api/branding/favicon']) {
+      expect((await portal.request(path)).status, path).toBe(200);
+    }
+  });
 });

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { Branding } from '../../contract/catalogue';
 import { apps } from '../db/schema';
 import type { AppEnv } from '../http/env';
@@ -7,35 +7,42 @@ import type { BrandingAsset } from './schema';
 
 /** Public: the sign-in page is branded before anyone is signed in. */
 export function brandingRoutes() {
-  return new Hono<AppEnv>()
-    .get('/', async (c) => {
-      const app = await loadApp(c.get('deps').db);
-      const { branding } = app;
-      const body: Branding = {
-        portalUrl: c.get('deps').publicUrl,
-        appName: app.name,
-        appSlug: app.slug,
-        title: branding.title,
-        primaryColor: branding.primaryColor,
-        logoUrl: branding.logo ? `/api/branding/logo?v=${version(branding.logo)}` : null,
-        faviconUrl: branding.favicon ? `/api/branding/favicon?v=${version(branding.favicon)}` : null,
-        supportUrl: branding.supportUrl,
-        contactEmail: branding.contactEmail,
-      };
-      return c.json(body);
-    })
-    .get('/:asset{logo|favicon}', async (c) => {
-      const { branding } = await loadApp(c.get('deps').db);
-      const asset = c.req.param('asset') === 'logo' ? branding.logo : branding.favicon;
-      if (!asset) throw notFound('That image');
-      const bytes = Uint8Array.from(atob(asset.base64), (ch) => ch.charCodeAt(0));
-      return c.body(bytes, 200, {
-        'Content-Type': asset.contentType,
-        'Cache-Control': 'public, max-age=31536000, immutable',
-        // An SVG logo opened on its own must not be able to run script in the portal's origin.
-        'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox",
-      });
-    });
+  return (
+    new Hono<AppEnv>()
+      .get('/', async (c) => {
+        const app = await loadApp(c.get('deps').db);
+        const { branding } = app;
+        const body: Branding = {
+          portalUrl: c.get('deps').publicUrl,
+          appName: app.name,
+          appSlug: app.slug,
+          title: branding.title,
+          primaryColor: branding.primaryColor,
+          logoUrl: branding.logo ? `/api/branding/logo?v=${version(branding.logo)}` : null,
+          faviconUrl: branding.favicon ? `/api/branding/favicon?v=${version(branding.favicon)}` : null,
+          supportUrl: branding.supportUrl,
+          contactEmail: branding.contactEmail,
+        };
+        return c.json(body);
+      })
+      // Two plain routes, not a `{logo|favicon}` pattern, which Hono does not anchor at the end of
+      // the segment: /logo-anything served the logo (issue 6, defect 10).
+      .get('/logo', (c) => serveImage(c, 'logo'))
+      .get('/favicon', (c) => serveImage(c, 'favicon'))
+  );
+}
+
+async function serveImage(c: Context<AppEnv>, name: 'logo' | 'favicon') {
+  const { branding } = await loadApp(c.get('deps').db);
+  const asset = branding[name];
+  if (!asset) throw notFound('That image');
+  const bytes = Uint8Array.from(atob(asset.base64), (ch) => ch.charCodeAt(0));
+  return c.body(bytes, 200, {
+    'Content-Type': asset.contentType,
+    'Cache-Control': 'public, max-age=31536000, immutable',
+    // An SVG logo opened on its own must not be able to run script in the portal's origin.
+    'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+  });
 }
 
 async function loadApp(db: AppEnv['Variables']['deps']['db']) {
