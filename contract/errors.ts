@@ -11,6 +11,7 @@ export const errorCodes = [
   'rate_limited',
   'cross_origin',
   'conflict',
+  'payload_too_large',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

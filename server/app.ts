@@ -7,6 +7,7 @@ import { DEFAULT_STALL_AFTER_MS } from './installs/status';
 import { IdentityCache } from './service-accounts/service-accounts';
 import { EventBus } from './live/event-bus';
 import type { AppEnv } from './http/env';
+import { bodyLimit } from './http/body-limit';
 import { errorResponse, HttpError } from './http/errors';
 import { sameOrigin } from './http/same-origin';
 import { requireSession } from './http/session';
@@ -51,6 +52,7 @@ export function createApp(deps: AppDeps) {
   });
   app.use('/api/*', secureHeaders({ referrerPolicy: 'no-referrer' }));
   app.use('/api/*', sameOrigin(deps.publicUrl));
+  app.use('/api/*', bodyLimit());
 
   app.get('/api/health', async (c) => {
     try {

@@ -1,7 +1,6 @@
 import type { Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from '../http/env';
-import { errorResponse, HttpError } from '../http/errors';
+import { HttpError } from '../http/errors';
 import { authenticateServiceAccount, type ServiceAccountIdentity } from './service-accounts';
 
 /**
@@ -16,11 +15,3 @@ export async function requireServiceAccount(c: Context<AppEnv>, token: string | 
   }
   return identity;
 }
-
-/** Installers and SDKs send small JSON reports; anything bigger is refused before it is read. */
-export const ingestBodyLimit = (maxSize: number) =>
-  bodyLimit({
-    maxSize,
-    onError: (c) =>
-      errorResponse(c, new HttpError(413, 'bad_request', `The request body is larger than ${maxSize} bytes.`)),
-  });

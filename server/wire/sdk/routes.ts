@@ -6,11 +6,12 @@ import { HttpError } from '../../http/errors';
 import { readJson } from '../../http/validate';
 import { recordCheckIn } from '../../instances/check-in';
 import { checkInBodySchema, parseCheckInHeaders, sdkVersionOf } from './report';
-import { ingestBodyLimit, requireServiceAccount } from '../../service-accounts/credentials';
+import { bodyLimit } from '../../http/body-limit';
+import { requireServiceAccount } from '../../service-accounts/credentials';
 
 /** Replicated SDK instance check-ins (issue 3; reference B3). */
 export function sdkRoutes() {
-  return new Hono<AppEnv>().post('/kots_metrics/license_instance/info', ingestBodyLimit(1024 * 1024), async (c) => {
+  return new Hono<AppEnv>().post('/kots_metrics/license_instance/info', bodyLimit(1024 * 1024), async (c) => {
     const identity = await requireServiceAccount(c, basicToken(c.req.header('authorization')));
     const headers = parseCheckInHeaders((name) => c.req.header(name));
     const body = await readJson(c, checkInBodySchema);
