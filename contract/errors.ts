@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 /** Every error the BFF returns has this shape, whatever the status. */
 export const errorCodes = [
