@@ -1,7 +1,15 @@
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { createTestPortal } from '../../testing/test-portal';
-import { ACME_HELM_ONLINE, OCI_MANIFEST, basic, expectOciError, registry, sha256, startInstall } from '../../testing/registry-client';
+import {
+  ACME_HELM_ONLINE,
+  OCI_MANIFEST,
+  basic,
+  expectOciError,
+  registry,
+  sha256,
+  startInstall,
+} from '../../testing/registry-client';
 
 const CHALLENGE = 'Bearer realm="http://portal.test/v2/token",service="portal.test"';
 

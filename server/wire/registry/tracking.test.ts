@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { serviceAccounts } from '../../db/schema';
 import { issueServiceAccountToken } from '../../service-accounts/service-accounts';
 import { createTestPortal, type TestPortal } from '../../testing/test-portal';
-import { ACME_HELM_ONLINE, INITECH_HELM_AIRGAP, basic, expectOciError, registry, startInstall } from '../../testing/registry-client';
+import {
+  ACME_HELM_ONLINE,
+  INITECH_HELM_AIRGAP,
+  basic,
+  expectOciError,
+  registry,
+  startInstall,
+} from '../../testing/registry-client';
 
 const pull = (portal: TestPortal, token: string, repository: string, reference = '1.4.0', method = 'GET') =>
   registry(portal, `/v2/atlas/stable/${repository}/manifests/${reference}`, basic(token), { method });
