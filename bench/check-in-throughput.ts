@@ -2,7 +2,8 @@ import { Agent, request } from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createAttempt, READY_STATES, signInWithFetch } from '../e2e/support/installs';
+import { createAttempt, READY_STATES } from '../e2e/support/installs';
+import { signInWithFetch } from '../e2e/support/sign-in';
 import { startServer } from '../e2e/support/server';
 import type { BenchResult, Figure } from './types';
 

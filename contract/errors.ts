@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 /** Every error the BFF returns has this shape, whatever the status. */
 export const errorCodes = [
@@ -11,6 +11,7 @@ export const errorCodes = [
   'rate_limited',
   'cross_origin',
   'conflict',
+  'payload_too_large',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

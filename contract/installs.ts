@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 /** How a customer installs: Embedded Cluster on a Linux VM, or Helm into their own cluster. */
 export const installMethods = ['embedded', 'helm'] as const;

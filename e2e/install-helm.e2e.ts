@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { checkA11y } from './fixtures/a11y';
-import { testWithOwnServer as test } from './support/own-server';
+import { testWithOwnServer as test } from './fixtures/own-server';
 import {
   checkpointStates,
   copyStep,
@@ -13,13 +13,13 @@ import {
   stepCommands,
   waitUntilLive,
 } from './support/install-page';
-import { ensureSkopeo, mustRun, run, sessionCookieOf, SKOPEO, useEnglish } from './support/installs';
-import { signInByApi } from './support/sign-in';
+import { ensureSkopeo, mustRun, run, SKOPEO } from './support/installs';
 
 const LOGIN = 'Log in to the registry';
 const EMAIL = 'bob@acme.example';
 
 describe('a Helm install, followed live', () => {
+  test.override({ user: EMAIL }); // A member: members may install.
   let scratch = '';
   beforeAll(async () => {
     await ensureSkopeo();
@@ -28,14 +28,11 @@ describe('a Helm install, followed live', () => {
   afterAll(() => (scratch ? rm(scratch, { recursive: true, force: true }) : undefined));
 
   test('a real registry client and an SDK check-in tick every step without a reload', async ({
-    page,
+    signedIn: { page },
     context,
     baseURL,
-    dataDir,
   }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
-    await signInByApi(context.request, baseURL, dataDir, EMAIL); // A member: members may install.
-    await useEnglish(baseURL, await sessionCookieOf(context));
 
     await page.goto('/install');
     await page.getByRole('heading', { level: 1, name: 'Install', exact: true }).waitFor();

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { checkA11y } from './fixtures/a11y';
-import { testWithOwnServer as test } from './support/own-server';
+import { testWithOwnServer as test } from './fixtures/own-server';
 import {
   checkpointStates,
   copyStep,
@@ -14,10 +14,9 @@ import {
   stepCommands,
   waitUntilLive,
 } from './support/install-page';
-import { basicAuth, bash, createAttempt, sessionCookieOf, useEnglish } from './support/installs';
-import { signInByApi } from './support/sign-in';
+import { basicAuth, bash, createAttempt } from './support/installs';
 
-// Guided installs against a server of this file's own (e2e/support/own-server.ts): attempts,
+// Guided installs against a server of this file's own (e2e/fixtures/own-server.ts): attempts,
 // instances and service accounts would change the counts e2e/sign-in.e2e.ts reads on Acme's
 // dashboard. The commands the page renders run for real, with bash, curl and tar.
 
@@ -54,15 +53,11 @@ async function openInstallPage(page: Page) {
 
 describe('an Embedded Cluster install, followed live', () => {
   test('the copied commands install Atlas, and the page ticks each step without a reload', async ({
-    page,
+    signedIn: { page },
     context,
     baseURL,
-    dataDir,
   }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
-    await signInByApi(context.request, baseURL, dataDir, 'alice@acme.example');
-    const cookie = await sessionCookieOf(context);
-    await useEnglish(baseURL, cookie);
 
     await openInstallPage(page);
     await checkA11y(page);
@@ -160,14 +155,9 @@ describe('an Embedded Cluster install, followed live', () => {
 });
 
 test('discarding an installation in its dialog stops its token at once, on every endpoint', async ({
-  page,
-  context,
+  signedIn: { page, cookie },
   baseURL,
-  dataDir,
 }) => {
-  await signInByApi(context.request, baseURL, dataDir, 'alice@acme.example');
-  const cookie = await sessionCookieOf(context);
-  await useEnglish(baseURL, cookie);
   const { attempt, token } = await createAttempt(baseURL, cookie, {
     method: 'embedded',
     name: 'atlas-to-discard',
@@ -246,57 +236,53 @@ test('discarding an installation in its dialog stops its token at once, on every
   expect(again.attempt.id).not.toBe(attempt.id);
 });
 
-// A Copy button keeps its visible text first in its accessible name while it says "Copied".
-test('a Copy button keeps its visible text in its accessible name after copying', async ({
-  page,
-  context,
-  baseURL,
-  dataDir,
-}) => {
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
-  await signInByApi(context.request, baseURL, dataDir, 'carol@globex.example');
-  const cookie = await sessionCookieOf(context);
-  await useEnglish(baseURL, cookie);
-  const { attempt } = await createAttempt(baseURL, cookie, {
-    method: 'embedded',
-    name: 'globex-copy-check',
-    version: '1.4.0',
-    options: { network: 'online' },
-  });
-  await page.goto(`/install/${attempt.id}`);
-  await page.getByRole('heading', { level: 1, name: 'Install: globex-copy-check', exact: true }).waitFor();
-  await copyStep(page, 'Extract the installation assets');
-  await checkA11y(page);
-});
+describe('at Globex', () => {
+  test.override({ user: 'carol@globex.example' });
 
-// One page leaving an attempt must not silence another page of the same team.
-test('a page stays live when another page of the team leaves an attempt', async ({
-  page,
-  context,
-  baseURL,
-  dataDir,
-}) => {
-  await signInByApi(context.request, baseURL, dataDir, 'carol@globex.example');
-  const cookie = await sessionCookieOf(context);
-  await useEnglish(baseURL, cookie);
-  const input = { method: 'embedded', version: '1.4.0', options: { network: 'online' } } as const;
-  const left = await createAttempt(baseURL, cookie, { ...input, name: 'globex-left' });
-  const watched = await createAttempt(baseURL, cookie, { ...input, name: 'globex-watched' });
-
-  await page.goto(`/install/${left.attempt.id}`);
-  await waitUntilLive(page);
-  await openInstallPage(page); // Leaving the attempt page closes its event stream.
-  const other = await context.newPage();
-  await other.goto(`/install/${watched.attempt.id}`);
-  await waitUntilLive(other);
-  const watchedSince = Date.now();
-  // Past the left stream's 15 s sleep, and past the watched stream's first periodic resend, so only
-  // a live event can tick the box within the next seconds.
-  await new Promise((resolve) => setTimeout(resolve, watchedSince + 15_500 - Date.now()));
-  const download = await fetch(`${baseURL}/embedded/atlas/stable/1.4.0`, {
-    headers: { authorization: watched.token },
+  // A Copy button keeps its visible text first in its accessible name while it says "Copied".
+  test('a Copy button keeps its visible text in its accessible name after copying', async ({
+    signedIn: { page, cookie },
+    context,
+    baseURL,
+  }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+    const { attempt } = await createAttempt(baseURL, cookie, {
+      method: 'embedded',
+      name: 'globex-copy-check',
+      version: '1.4.0',
+      options: { network: 'online' },
+    });
+    await page.goto(`/install/${attempt.id}`);
+    await page.getByRole('heading', { level: 1, name: 'Install: globex-copy-check', exact: true }).waitFor();
+    await copyStep(page, 'Extract the installation assets');
+    await checkA11y(page);
   });
-  expect(download.status).toBe(200);
-  await download.arrayBuffer();
-  await expectTicked(other, 'Assets downloaded', true, 3_000);
+
+  // One page leaving an attempt must not silence another page of the same team.
+  test('a page stays live when another page of the team leaves an attempt', async ({
+    signedIn: { page, cookie },
+    context,
+    baseURL,
+  }) => {
+    const input = { method: 'embedded', version: '1.4.0', options: { network: 'online' } } as const;
+    const left = await createAttempt(baseURL, cookie, { ...input, name: 'globex-left' });
+    const watched = await createAttempt(baseURL, cookie, { ...input, name: 'globex-watched' });
+
+    await page.goto(`/install/${left.attempt.id}`);
+    await waitUntilLive(page);
+    await openInstallPage(page); // Leaving the attempt page closes its event stream.
+    const other = await context.newPage();
+    await other.goto(`/install/${watched.attempt.id}`);
+    await waitUntilLive(other);
+    const watchedSince = Date.now();
+    // Past the left stream's 15 s sleep, and past the watched stream's first periodic resend, so only
+    // a live event can tick the box within the next seconds.
+    await new Promise((resolve) => setTimeout(resolve, watchedSince + 15_500 - Date.now()));
+    const download = await fetch(`${baseURL}/embedded/atlas/stable/1.4.0`, {
+      headers: { authorization: watched.token },
+    });
+    expect(download.status).toBe(200);
+    await download.arrayBuffer();
+    await expectTicked(other, 'Assets downloaded', true, 3_000);
+  });
 });

@@ -1,11 +1,10 @@
 import { expect } from 'vitest';
 import { checkA11y } from './fixtures/a11y';
-import { test } from './fixtures/browser';
-import { signInByApi } from './support/sign-in';
+import { test } from './fixtures/signed-in';
 
-test('an unknown address inside the portal says so and leads back', async ({ page, context, baseURL, dataDir }) => {
-  await signInByApi(context.request, baseURL, dataDir, 'carol@globex.example');
+test.override({ user: 'carol@globex.example' });
 
+test('an unknown address inside the portal says so and leads back', async ({ signedIn: { page } }) => {
   await page.goto('/no-such-page');
   await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
   await page.getByText('There is no page at this address.').waitFor();

@@ -1,7 +1,6 @@
 import { describe, expect } from 'vitest';
 import { checkA11y } from './fixtures/a11y';
-import { test } from './fixtures/browser';
-import { signInByApi } from './support/sign-in';
+import { test } from './fixtures/signed-in';
 
 // Every page of the portal, in each language, passes axe-core (docs style: "every page passes axe
 // with no violations"). Globex has a trial license that ends in 10 days, so the dashboard shows its
@@ -41,10 +40,9 @@ const languages = [
 
 for (const language of languages) {
   describe(`in ${language.lang}`, () => {
-    test.override({ locale: language.locale });
+    test.override({ locale: language.locale, user: language.email });
 
-    test('every portal page passes axe', async ({ page, context, baseURL, dataDir }) => {
-      await signInByApi(context.request, baseURL, dataDir, language.email);
+    test('every portal page passes axe', async ({ signedIn: { page } }) => {
       const [title, ...texts] = language.dashboard;
       await page.goto('/');
       await page.getByRole('heading', { level: 1, name: title, exact: true }).waitFor();

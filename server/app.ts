@@ -9,6 +9,7 @@ import { EventBus } from './live/event-bus';
 import { LIVE_RECHECK_MS } from './live/live-stream';
 import type { AppEnv } from './http/env';
 import { clientErrorOf, errorResponse, HttpError, logRefusal } from './http/errors';
+import { bodyLimit } from './http/body-limit';
 import { sameOrigin } from './http/same-origin';
 import { requireSession } from './http/session';
 import { refuseControlCharacters } from './http/validate';
@@ -60,6 +61,7 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', secureHeaders({ referrerPolicy: 'no-referrer' }));
   app.use('/api/*', sameOrigin(deps.publicUrl));
   app.use(refuseControlCharacters);
+  app.use('/api/*', bodyLimit());
 
   app.get('/api/health', async (c) => {
     try {

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import type { BrowserContext } from 'playwright-core';
 import type { CreateInstallInput, InstallAttemptWithToken } from '../../contract/installs';
-import { readLoginLink } from './outbox';
+import { ensureDebianPackage } from '../../scripts/testing/debian-package.mjs';
 
 export type Ran = { code: number | null; stdout: string; stderr: string };
 
@@ -38,21 +38,10 @@ export async function mustRun(file: string, args: string[], cwd: string, timeout
 
 export const SKOPEO = '/usr/bin/skopeo';
 
-/**
- * skopeo is the real registry client of the Helm test. When it is missing, root installs it with
- * apt-get (as server/wire/registry/skopeo.test.ts does); anyone else is told the command.
- */
+/** skopeo is the real registry client of the Helm test; installed when missing and we may. */
 export async function ensureSkopeo(): Promise<void> {
-  if (existsSync(SKOPEO)) return;
-  if (process.getuid?.() !== 0)
-    throw new Error(`${SKOPEO} is missing. Install it first, as root: apt-get install -y skopeo`);
-  let ran = await run('apt-get', ['-o', 'DPkg::Lock::Timeout=300', 'install', '-y', 'skopeo'], '/', 300_000);
-  if (ran.code !== 0) {
-    await run('apt-get', ['update'], '/', 300_000);
-    ran = await run('apt-get', ['-o', 'DPkg::Lock::Timeout=300', 'install', '-y', 'skopeo'], '/', 300_000);
-  }
-  if (!existsSync(SKOPEO))
-    throw new Error(`apt-get install -y skopeo did not install ${SKOPEO} (exit ${ran.code}):\n${ran.stderr}`);
+  const reason = await ensureDebianPackage('skopeo', () => existsSync(SKOPEO));
+  if (reason) throw new Error(reason);
 }
 
 /** The `Cookie` header that carries a browser context's portal session, for calls from Node. */
@@ -82,15 +71,6 @@ export async function createAttempt(
   return (await response.json()) as InstallAttemptWithToken;
 }
 
-/** The SPA shows a user's saved language; tests that read English labels make sure it is English. */
-export async function useEnglish(baseURL: string, cookie: string) {
-  const response = await portalApi(baseURL, cookie, '/api/me/preferences', {
-    method: 'PUT',
-    body: JSON.stringify({ locale: 'en' }),
-  });
-  if (response.status !== 200) throw new Error(`PUT /api/me/preferences answered ${response.status}`);
-}
-
 export const basicAuth = (user: string, password: string) =>
   `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 
@@ -100,28 +80,3 @@ export const READY_STATES = JSON.stringify([
   { kind: 'deployment', name: 'atlas-web', namespace: 'atlas', state: 'ready' },
   { kind: 'statefulset', name: 'atlas-db', namespace: 'atlas', state: 'ready' },
 ]);
-
-/**
- * Signs in from Node, without a browser, as the SPA would (link emailed to the outbox, then
- * exchanged), and returns the session's `Cookie` header.
- */
-export async function signInWithFetch(baseURL: string, dataDir: string, email: string): Promise<string> {
-  const headers = { origin: baseURL, 'content-type': 'application/json' };
-  const since = new Date();
-  const asked = await fetch(`${baseURL}/api/auth/login-links`, {
-    method: 'POST',
-    headers,
-    body: JSON.stringify({ email }),
-  });
-  if (asked.status !== 202) throw new Error(`Asking for a link answered ${asked.status}: ${await asked.text()}`);
-  const token = new URL(await readLoginLink(dataDir, email, since)).hash.replace(/^#token=/, '');
-  const session = await fetch(`${baseURL}/api/auth/sessions`, {
-    method: 'POST',
-    headers,
-    body: JSON.stringify({ token }),
-  });
-  if (session.status !== 201) throw new Error(`Signing in answered ${session.status}: ${await session.text()}`);
-  const cookie = session.headers.getSetCookie().find((c) => c.startsWith('portico_session='));
-  if (!cookie) throw new Error('Signing in set no portico_session cookie.');
-  return cookie.split(';')[0]!;
-}

@@ -26,6 +26,7 @@ describe('readEnv', () => {
       publicUrl: 'http://localhost:8080',
       configPath: '/opt/portico/demo/portico.yaml',
       stallAfterMs: 30 * 60_000,
+      trustProxy: false,
     });
   });
 
@@ -41,6 +42,7 @@ describe('readEnv', () => {
         PUBLIC_URL: 'https://portal.atlas.example',
         PORTICO_CONFIG: '/etc/portico/portico.yaml',
         INSTALL_STALL_MINUTES: '45',
+        TRUST_PROXY: 'true',
       },
       ROOT,
     );
@@ -54,6 +56,7 @@ describe('readEnv', () => {
       publicUrl: 'https://portal.atlas.example',
       configPath: '/etc/portico/portico.yaml',
       stallAfterMs: 45 * 60_000,
+      trustProxy: true,
     });
   });
 
@@ -76,6 +79,18 @@ describe('readEnv', () => {
     );
   });
 
+  it.each([
+    ['true', true],
+    ['TRUE', true],
+    ['1', true],
+    ['yes', true],
+    ['false', false],
+    ['0', false],
+    ['No', false],
+  ])('reads TRUST_PROXY=%s as %s', (value, trustProxy) => {
+    expect(readEnv({ TRUST_PROXY: value }, ROOT).trustProxy).toBe(trustProxy);
+  });
+
   it('treats an empty variable as not set', () => {
     expect(readEnv({ PORT: '', DATABASE_URL: '' }, ROOT)).toMatchObject({ port: 8080, databaseUrl: null });
   });
@@ -89,6 +104,7 @@ describe('readEnv', () => {
     ['PUBLIC_URL', 'portal.example.com'],
     ['DATABASE_URL', 'mysql://x'],
     ['SMTP_URL', 'http://x'],
+    ['TRUST_PROXY', 'sometimes'],
   ])('refuses %s=%s and names the variable', (name, value) => {
     const error = envError({ [name]: value });
     expect(error.message).toContain(`${name}: `);
@@ -99,5 +115,9 @@ describe('readEnv', () => {
     const error = envError({ PORT: 'abc', SMTP_URL: 'http://x' });
     expect(error.message).toMatch(/PORT: must be a port number from 1 to 65535/);
     expect(error.message).toMatch(/SMTP_URL: must be a URL like smtp:\/\//);
+  });
+
+  it('says what TRUST_PROXY takes', () => {
+    expect(envError({ TRUST_PROXY: 'on' }).message).toContain('TRUST_PROXY: must be true or false (got "on")');
   });
 });

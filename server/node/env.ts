@@ -20,6 +20,12 @@ const envSchema = z.object({
   PUBLIC_URL: url(/^https?:$/, 'https://portal.example.com').optional(),
   PORTICO_CONFIG: z.string().min(1).optional(),
   INSTALL_STALL_MINUTES: z.coerce.number({ error: 'must be a number of minutes' }).positive().max(10_080).default(30),
+  TRUST_PROXY: z
+    .string()
+    .toLowerCase()
+    .pipe(z.enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' }))
+    .transform((value) => ['true', '1', 'yes'].includes(value))
+    .default(false),
 });
 
 export type Env = {
@@ -32,6 +38,8 @@ export type Env = {
   publicUrl: string;
   configPath: string;
   stallAfterMs: number;
+  /** Behind a reverse proxy: the client address is the right-most X-Forwarded-For entry. */
+  trustProxy: boolean;
 };
 
 export class EnvError extends Error {}
@@ -60,5 +68,6 @@ export function readEnv(source: Record<string, string | undefined>, packageRoot:
     publicUrl,
     configPath: resolve(env.PORTICO_CONFIG ?? resolve(packageRoot, 'demo/portico.yaml')),
     stallAfterMs: env.INSTALL_STALL_MINUTES * 60_000,
+    trustProxy: env.TRUST_PROXY,
   };
 }

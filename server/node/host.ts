@@ -2,21 +2,46 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Hono } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
 import type { HttpBindings } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { App } from '../app';
 import { isCorePath } from '../app';
+import { clientAddress } from './client-address';
 
 /**
- * The Node host: the BFF core answers its own paths; everything else is the built SPA, with
- * index.html for client-side routes.
+ * The pages' policy (issue 6, defect 13): the built SPA loads only its own files, with no inline
+ * script or style (index.html and the build hold none; React sets styles through the CSSOM, which
+ * style-src does not govern). Images may be data: URLs; nothing may frame the portal.
  */
-export function createHost(core: App, clientDir: string) {
+const pageHeaders = secureHeaders({
+  contentSecurityPolicy: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'"],
+    imgSrc: ["'self'", 'data:'],
+    fontSrc: ["'self'"],
+    connectSrc: ["'self'"],
+    frameAncestors: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+    objectSrc: ["'none'"],
+  },
+  referrerPolicy: 'no-referrer',
+  xFrameOptions: 'DENY',
+});
+
+/**
+ * The Node host: the BFF core answers its own paths (with its own headers); everything else is
+ * the built SPA, with index.html for client-side routes.
+ */
+export function createHost(core: Pick<App, 'fetch'>, clientDir: string, options: { trustProxy: boolean }) {
   const host = new Hono<{ Bindings: HttpBindings }>();
   host.use('*', async (c, next) => {
     if (!isCorePath(c.req.path)) return next();
-    return core.fetch(c.req.raw, { clientAddress: c.env.incoming.socket.remoteAddress });
+    return core.fetch(c.req.raw, { clientAddress: clientAddress(c.env.incoming, options.trustProxy) });
   });
+  host.use('*', pageHeaders);
   host.use(
     '/assets/*',
     serveStatic({
@@ -24,6 +49,8 @@ export function createHost(core: App, clientDir: string) {
       onFound: (_path, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable'),
     }),
   );
+  // A chunk of an older build is gone; index.html in its place would only fail as a script.
+  host.get('/assets/*', (c) => c.text('Not found', 404));
   host.use('*', serveStatic({ root: clientDir }));
 
   const indexFile = join(clientDir, 'index.html');

@@ -1,7 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve } from '@hono/node-server';
+import type { Server } from 'node:http';
+import { createAdaptorServer } from '@hono/node-server';
 import { createApp } from '../app';
 import { imageContentType } from '../catalogue/content-type';
 import { loadCatalogue, type ReadAsset } from '../catalogue/load';
@@ -11,8 +12,11 @@ import { fileArtifactStore } from './artifacts';
 import { openDatabase } from './database';
 import { EnvError, readEnv } from './env';
 import { createHost } from './host';
+import { listen } from './listen';
+import { lockDataFolder } from './data-folder-lock';
 import { consoleLogger as logger } from './logger';
 import { outboxMailer, smtpMailer } from './mailer';
+import { StartError } from './start-error';
 
 // Built to dist/server/main.js; the package root is two levels up.
 const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -26,11 +30,35 @@ async function main() {
   });
   const catalogue = parseCatalogue(configText, env.configPath);
 
+  // PGlite's files are the database: one server per folder. With DATABASE_URL the folder holds
+  // only the outbox, and replicas may share it (docs/decisions/006-one-server-per-data-folder.md).
+  if (!env.databaseUrl) await lockDataFolder(env.dataDir);
+
+  // The port is taken before the database is opened, so a port in use stops the start before any
+  // migration runs. Requests that arrive meanwhile wait for the portal instead of being refused.
+  let ready: (host: ReturnType<typeof createHost>) => void = () => {};
+  const host = new Promise<ReturnType<typeof createHost>>((resolve) => (ready = resolve));
+  const server = createAdaptorServer({
+    fetch: async (request, bindings) => (await host).fetch(request, bindings),
+  }) as Server;
+  let closeDatabase = async () => {};
+  // Exiting, rather than dying of the signal, removes the data folder lock.
+  const stop = () => {
+    logger.info('shutting down');
+    server.close(() => void closeDatabase().finally(() => process.exit(0)));
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  await listen(server, env.port, env.host);
+
   const database = await openDatabase({
     databaseUrl: env.databaseUrl,
     dataDir: env.dataDir,
     templateFile: join(packageRoot, 'dist/server/pglite-template.tar.gz'),
   });
+  closeDatabase = database.close;
+
   const applied = await migrate(database.db);
   if (applied.length) logger.info(`applied migrations: ${applied.join(', ')}`);
   await loadCatalogue(database.db, catalogue, readConfigAsset(env.configPath), new Date());
@@ -47,26 +75,16 @@ async function main() {
     artifacts,
     stallAfterMs: env.stallAfterMs,
   });
-  const host = createHost(core, join(packageRoot, 'dist/client'));
+  ready(createHost(core, join(packageRoot, 'dist/client'), { trustProxy: env.trustProxy }));
 
-  const server = serve({ fetch: host.fetch, port: env.port, hostname: env.host }, () => {
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    logger.info(`Portico is ready at ${env.publicUrl} (${database.kind}, started in ${seconds} s)`);
-    logger.info(
-      env.smtpUrl
-        ? 'Sign-in links are sent by email through SMTP_URL.'
-        : `Sign in with a customer email from ${env.configPath} (e.g. alice@acme.example); ` +
-            `login links are written to ${join(env.dataDir, 'outbox')} and printed here.`,
-    );
-  });
-
-  const stop = () => {
-    logger.info('shutting down');
-    server.close(() => void database.close().finally(() => process.exit(0)));
-    setTimeout(() => process.exit(0), 5000).unref();
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  logger.info(`Portico is ready at ${env.publicUrl} (${database.kind}, started in ${seconds} s)`);
+  logger.info(
+    env.smtpUrl
+      ? 'Sign-in links are sent by email through SMTP_URL.'
+      : `Sign in with a customer email from ${env.configPath} (e.g. alice@acme.example); ` +
+          `login links are written to ${join(env.dataDir, 'outbox')} and printed here.`,
+  );
 }
 
 /** Branding files named in portico.yaml, relative to it, images only, 2 MB at most. */
@@ -85,7 +103,7 @@ function readConfigAsset(configPath: string): ReadAsset {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof EnvError || error instanceof CatalogueError) {
+  if (error instanceof EnvError || error instanceof CatalogueError || error instanceof StartError) {
     process.stderr.write(`Portico cannot start. ${error.message}\n`);
   } else {
     process.stderr.write(

@@ -13,6 +13,7 @@ import { loadCatalogue } from '../catalogue/load';
 import { parseCatalogue } from '../catalogue/parse';
 import { migrate, migrations } from '../db/migrate';
 import type { MailMessage } from '../deps';
+import { ensureDebianPackage } from '../../scripts/testing/debian-package.mjs';
 import { openDatabase, type OpenDatabase } from './database';
 
 /*
@@ -45,18 +46,10 @@ function findBinDir(): string | null {
 
 /** Finds initdb and pg_ctl, installing PostgreSQL first when running as root; else why not. */
 async function findPostgres(): Promise<{ bin: string } | { skip: string }> {
-  let bin = findBinDir();
-  if (!bin && isRoot) {
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    const apt = (...args: string[]) =>
-      run('apt-get', ['-o', 'DPkg::Lock::Timeout=300', ...args], { timeout: 240_000, killSignal: 'SIGKILL', env });
-    await apt('install', '-y', '--no-install-recommends', 'postgresql').catch(async () => {
-      await apt('update');
-      await apt('install', '-y', '--no-install-recommends', 'postgresql');
-    });
-    bin = findBinDir();
-  }
-  if (!bin) return { skip: 'PostgreSQL is not installed (no initdb on PATH or under /usr/lib/postgresql)' };
+  const missing = await ensureDebianPackage('postgresql', () => findBinDir() !== null);
+  const bin = findBinDir();
+  if (missing || !bin)
+    return { skip: missing ?? 'PostgreSQL is not installed (no initdb on PATH or under /usr/lib/postgresql)' };
   if (isRoot) {
     const user = await run('id', ['-u', 'postgres'], { timeout: 5_000 }).catch(() => null);
     if (!user) return { skip: 'running as root, and there is no postgres user to run PostgreSQL as' };

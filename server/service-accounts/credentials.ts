@@ -2,8 +2,7 @@ import type { Context } from 'hono';
 import { constantTimeEqual } from '../auth/tokens';
 import type { Ports } from '../deps';
 import type { AppEnv } from '../http/env';
-import { bodyLimit } from 'hono/body-limit';
-import { errorResponse, HttpError } from '../http/errors';
+import { HttpError } from '../http/errors';
 import { authenticateServiceAccount, type ServiceAccountIdentity } from './service-accounts';
 
 /**
@@ -87,11 +86,3 @@ function decodeBase64Utf8(text: string): string | null {
     return null;
   }
 }
-
-/** Installers and SDKs send small JSON reports; anything bigger is refused before it is read. */
-export const ingestBodyLimit = (maxSize: number) =>
-  bodyLimit({
-    maxSize,
-    onError: (c) =>
-      errorResponse(c, new HttpError(413, 'bad_request', `The request body is larger than ${maxSize} bytes.`)),
-  });

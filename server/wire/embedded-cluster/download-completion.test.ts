@@ -17,7 +17,11 @@ async function assetsDownloaded(install: Awaited<ReturnType<typeof startInstall>
 
 /** The portal behind a real Node server, as `npm start` runs it (server/node/host.ts). */
 async function listening(portal: TestPortal) {
-  const server = serve({ fetch: createHost(portal.app, '/nonexistent').fetch, port: 0, hostname: '127.0.0.1' });
+  const server = serve({
+    fetch: createHost(portal.app, '/nonexistent', { trustProxy: false }).fetch,
+    port: 0,
+    hostname: '127.0.0.1',
+  });
   await new Promise((resolve) => server.once('listening', resolve));
   const { port } = server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(resolve)) };

@@ -9,6 +9,7 @@ import { createApp } from '../../app';
 import { fileArtifactStore } from '../../node/artifacts';
 import { createTestPortal } from '../../testing/test-portal';
 import { ACME_HELM_ONLINE, sha256, startInstall } from '../../testing/registry-client';
+import { ensureDebianPackage } from '../../../scripts/testing/debian-package.mjs';
 
 const SKOPEO = '/usr/bin/skopeo';
 
@@ -21,19 +22,7 @@ function run(command: string, args: string[], timeoutMs = 60_000): Promise<strin
 }
 
 /** Installs skopeo when it is missing and we may; otherwise says why the real-client test cannot run. */
-async function skopeoUnavailable(): Promise<string | null> {
-  if (existsSync(SKOPEO)) return null;
-  if (process.getuid?.() !== 0) return `${SKOPEO} is missing and installing it needs root: apt-get install -y skopeo`;
-  try {
-    await run('apt-get', ['-o', 'DPkg::Lock::Timeout=300', 'install', '-y', 'skopeo'], 300_000).catch(async () => {
-      await run('apt-get', ['update'], 300_000);
-      await run('apt-get', ['-o', 'DPkg::Lock::Timeout=300', 'install', '-y', 'skopeo'], 300_000);
-    });
-  } catch (error) {
-    return `skopeo could not be installed: ${String(error)}`;
-  }
-  return existsSync(SKOPEO) ? null : `apt-get installed skopeo, but ${SKOPEO} is still missing`;
-}
+const skopeoUnavailable = () => ensureDebianPackage('skopeo', () => existsSync(SKOPEO));
 
 /**
  * skopeo (containers/image, the library behind podman and CRI-O) against the real BFF on a real

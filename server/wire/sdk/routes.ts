@@ -4,11 +4,12 @@ import type { AppEnv } from '../../http/env';
 import { readJson } from '../../http/validate';
 import { recordCheckIn } from '../../instances/check-in';
 import { checkInBodySchema, parseCheckInHeaders, sdkVersionOf } from './report';
-import { ingestBodyLimit, requireMachine } from '../../service-accounts/credentials';
+import { bodyLimit } from '../../http/body-limit';
+import { requireMachine } from '../../service-accounts/credentials';
 
 /** Replicated SDK instance check-ins (issue 3; reference B3). */
 export function sdkRoutes() {
-  return new Hono<AppEnv>().post('/kots_metrics/license_instance/info', ingestBodyLimit(1024 * 1024), async (c) => {
+  return new Hono<AppEnv>().post('/kots_metrics/license_instance/info', bodyLimit(1024 * 1024), async (c) => {
     // The SDK sends Basic base64("<license>:<license>"); here the license is a service-account token.
     const { identity } = await requireMachine(c, 'sdk');
     const headers = parseCheckInHeaders((name) => c.req.header(name));
