@@ -88,11 +88,18 @@ async function watchCheckbox(page: Page, label: string) {
   if (already !== 'false') throw new Error(`"${label}" is ${String(already)} before anything was sent`);
 }
 
+/**
+ * Polled from Node with plain evaluations: Playwright's waitForFunction would evaluate its
+ * predicate with eval inside the page, which the portal's content security policy forbids.
+ */
 async function tickTime(page: Page, timeoutMs: number): Promise<number | null> {
-  const handle = await page
-    .waitForFunction('window.__tickedAt', null, { timeout: timeoutMs, polling: 50 })
-    .catch(() => null);
-  return handle ? ((await handle.jsonValue()) as number) : null;
+  const giveUpAt = Date.now() + timeoutMs;
+  while (Date.now() < giveUpAt) {
+    const tickedAt = (await page.evaluate('window.__tickedAt')) as number | null;
+    if (tickedAt) return tickedAt;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return null;
 }
 
 async function send(baseURL: string, token: string, kind: Kind) {
