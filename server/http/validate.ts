@@ -25,6 +25,9 @@ function unsafeTextAt(value: unknown, path: string[] = []): string[] | null {
   return null;
 }
 
+/** Whether text nested in a value parsed from JSON the route received holds NUL or a lone surrogate. */
+export const holdsUnsafeText = (value: unknown) => unsafeTextAt(value) !== null;
+
 const fieldName = (path: string[]) => path.join('.') || '_';
 
 /**

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { instanceStatuses, type ResourceState } from '../../../contract/installs';
 import { HttpError } from '../../http/errors';
+import { holdsUnsafeText } from '../../http/validate';
 
 /**
  * What a Replicated SDK (or KOTS) check-in carries, validated before anything is recorded
@@ -50,12 +51,22 @@ const resourceStatesString = z
   .string()
   .max(512 * 1024)
   .transform((value, ctx): unknown => {
+    let parsed: unknown;
     try {
-      return JSON.parse(value);
+      parsed = JSON.parse(value);
     } catch {
       ctx.addIssue({ code: 'custom', message: 'resource_states must be a JSON string of an array.' });
       return z.NEVER;
     }
+    // The outer body was checked as JSON text; what this inner JSON decodes to is checked here.
+    if (holdsUnsafeText(parsed)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'resource_states may not contain NUL characters or unpaired surrogates.',
+      });
+      return z.NEVER;
+    }
+    return parsed;
   })
   .pipe(
     z

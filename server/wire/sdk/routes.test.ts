@@ -142,6 +142,20 @@ describe('Replicated SDK check-in', () => {
     const bodyCases: [unknown, string, string][] = [
       [{ resource_states: '[{"kind":' }, 'resource_states', 'resource_states must be a JSON string of an array.'],
       [
+        {
+          resource_states: JSON.stringify([{ kind: 'deployment', name: 'api\u0000', namespace: 'a', state: 'ready' }]),
+        },
+        'resource_states',
+        'resource_states may not contain NUL characters or unpaired surrogates.',
+      ],
+      [
+        {
+          resource_states: JSON.stringify([{ kind: 'deployment', name: 'api\ud800', namespace: 'a', state: 'ready' }]),
+        },
+        'resource_states',
+        'resource_states may not contain NUL characters or unpaired surrogates.',
+      ],
+      [
         { resource_states: '{"kind":"deployment"}' },
         'resource_states',
         'resource_states must be a JSON array of {kind, name, namespace, state}.',
