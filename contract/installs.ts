@@ -40,15 +40,22 @@ export type ResourceState = { kind: string; name: string; namespace: string; sta
 
 export type InstanceDetails = {
   clusterId?: string;
+  /** Embedded Cluster's own id for the cluster, kept apart from the SDK's cluster id. */
+  embeddedClusterId?: string;
+  embeddedClusterVersion?: string;
   appStatus?: string;
   k8sVersion?: string;
   k8sDistribution?: string;
   channelId?: string;
+  /** Sent instead of the id by clients that only know the channel's name. */
+  channelName?: string;
   channelSequence?: number;
   versionLabel?: string;
   sdkVersion?: string;
   resourceStates?: ResourceState[];
   runningImages?: Record<string, string[]>;
+  /** The instance's tags; `name` is the name the customer gave it. */
+  tags?: Record<string, string>;
 };
 
 const instanceName = z

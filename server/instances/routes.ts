@@ -20,7 +20,8 @@ export function instanceRoutes() {
       instances: rows.map(({ instance, name }) => ({
         id: instance.id,
         externalId: instance.externalId,
-        name,
+        // The name the customer tagged the instance with wins over the installation's.
+        name: instance.details.tags?.name || name,
         status: instance.status,
         versionLabel: instance.details.versionLabel ?? null,
         airgap: instance.airgap,

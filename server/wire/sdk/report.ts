@@ -15,6 +15,44 @@ const saneId = (header: string) =>
     .max(64, `${header} must be at most 64 characters.`)
     .regex(SANE_ID, `${header} may only contain letters, digits, dots, dashes and underscores.`);
 
+const TAG_DATA_MESSAGE = 'X-Replicated-InstanceTagData must be base64 of {"force": bool, "tags": {name: value}}.';
+
+/**
+ * The instance's tags (the SDK's `POST /app/instance-tags`): base64 of JSON
+ * `{"force":bool,"tags":{…}}` (replicated-sdk pkg/meta/types/types.go). The `name` tag is the
+ * name the customer gave the instance.
+ */
+const instanceTagData = z
+  .string()
+  .max(16 * 1024, 'X-Replicated-InstanceTagData must be at most 16 KiB.')
+  .transform((value, ctx): unknown => {
+    try {
+      const bytes = Uint8Array.from(atob(value), (ch) => ch.charCodeAt(0));
+      const parsed: unknown = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+      if (!holdsUnsafeText(parsed)) return parsed;
+    } catch {
+      // Falls through to the one message below.
+    }
+    ctx.addIssue({ code: 'custom', message: TAG_DATA_MESSAGE });
+    return z.NEVER;
+  })
+  .pipe(
+    z.object(
+      {
+        force: z.boolean().optional(),
+        tags: z
+          .record(
+            z.string().min(1, 'Tag names may not be empty.').max(64, 'Tag names are at most 64 characters.'),
+            z.string({ error: TAG_DATA_MESSAGE }).max(255, 'Tag values are at most 255 characters.'),
+            { error: TAG_DATA_MESSAGE },
+          )
+          .refine((tags) => Object.keys(tags).length <= 50, 'X-Replicated-InstanceTagData holds too many tags.'),
+      },
+      { error: TAG_DATA_MESSAGE },
+    ),
+  )
+  .transform((data) => data.tags);
+
 export const checkInHeadersSchema = z.object({
   'X-Replicated-InstanceID': z
     .string({ error: 'The X-Replicated-InstanceID header is required.' })
@@ -31,11 +69,23 @@ export const checkInHeadersSchema = z.object({
     .optional(),
   'X-Replicated-K8sDistribution': saneId('X-Replicated-K8sDistribution').optional(),
   'X-Replicated-DownstreamChannelID': saneId('X-Replicated-DownstreamChannelID').optional(),
+  'X-Replicated-DownstreamChannelName': z
+    .string()
+    .max(128, 'X-Replicated-DownstreamChannelName must be at most 128 characters.')
+    // eslint-disable-next-line no-control-regex -- control characters are what this refuses
+    .regex(/^[^\u0000-\u001f\u007f]+$/, 'X-Replicated-DownstreamChannelName may not hold control characters.')
+    .optional(),
   'X-Replicated-DownstreamChannelSequence': z
     .string()
     .regex(/^\d{1,9}$/, 'X-Replicated-DownstreamChannelSequence must be a whole number.')
     .transform(Number)
     .optional(),
+  'X-Replicated-EmbeddedClusterVersion': z
+    .string()
+    .max(64, 'X-Replicated-EmbeddedClusterVersion must be at most 64 characters.')
+    .regex(/^[A-Za-z0-9.+_-]+$/, 'X-Replicated-EmbeddedClusterVersion must be a version like 2.4.0+k8s-1.31.')
+    .optional(),
+  'X-Replicated-InstanceTagData': instanceTagData.optional(),
 });
 export type CheckInHeaders = z.output<typeof checkInHeadersSchema>;
 

@@ -1,0 +1,88 @@
+/**
+ * Check-ins exactly as the real clients send them, taken from their source (issue 7). Go's
+ * `Header.Set` canonicalises names (net/textproto.CanonicalMIMEHeaderKey), so the SDK's
+ * "X-Replicated-InstanceID" reaches the wire as "X-Replicated-Instanceid"; these keep the wire
+ * spelling. `license` is whatever the client authenticates with: the license ID in the field, a
+ * service-account token here.
+ */
+export type RecordedRequest = {
+  /** Repository, file and commit the request was read from. */
+  source: string;
+  method: 'POST';
+  path: string;
+  headers: [string, string][];
+  /** null: the client sends no body at all. */
+  body: string | null;
+};
+
+const basic = (license: string) => `Basic ${btoa(`${license}:${license}`)}`;
+
+/** The instance's tags as the SDK puts them in X-Replicated-InstanceTagData. */
+export const tagData = (tags: Record<string, string>, force = false) => btoa(JSON.stringify({ force, tags }));
+
+/**
+ * Replicated SDK `SendOnlineInstanceData`: replicated-sdk pkg/report/instance.go @ 1bef51e2,
+ * headers from pkg/report/util.go @ 06dffc69 (`GetInstanceDataHeaders`), tags from
+ * pkg/meta/types/types.go @ 0011a29d, user agent from pkg/buildversion/buildversion.go @ 2bca1982.
+ */
+export function sdkInstanceData(license: string, tags?: Record<string, string>): RecordedRequest {
+  const resourceStates = [
+    { kind: 'deployment', name: 'atlas-api', namespace: 'atlas', state: 'ready' },
+    { kind: 'statefulset', name: 'atlas-db', namespace: 'atlas', state: 'ready' },
+  ];
+  return {
+    source: 'replicatedhq/replicated-sdk pkg/report/instance.go@1bef51e2, pkg/report/util.go@06dffc69',
+    method: 'POST',
+    path: '/kots_metrics/license_instance/info',
+    headers: [
+      ['User-Agent', 'Replicated-SDK/v1.0.0'],
+      ['Authorization', basic(license)],
+      ['Content-Type', 'application/json'],
+      ['X-Replicated-K8sversion', 'v1.31.4+k0s'],
+      ['X-Replicated-Clusterid', '5c0a7a8e-1f3b-4c3e-9d8a-2b6f7e1d9c40'],
+      ['X-Replicated-Instanceid', '2vQ1kE8mX0cJ9bT4rZ7yW3nP6sA'],
+      ['X-Replicated-Appstatus', 'ready'],
+      ['X-Replicated-Downstreamchannelname', 'Stable'],
+      ['X-Replicated-Downstreamchannelsequence', '5'],
+      ['X-Replicated-K8sdistribution', 'embedded-cluster'],
+      ...(tags ? [['X-Replicated-Instancetagdata', tagData(tags)] as [string, string]] : []),
+    ],
+    body: JSON.stringify({
+      resource_states: JSON.stringify(resourceStates),
+      running_images: { 'registry.atlas.example/atlas/api': ['sha256:3f1c'] },
+    }),
+  };
+}
+
+/**
+ * KOTS `SendOnlineAppInfo`: kots pkg/reporting/app_online.go @ 06dfe0a9 posts with a nil body;
+ * headers from pkg/reporting/util.go @ 0ccd6701 (`InjectReportingInfoHeaders`), which sets some
+ * of them to empty strings.
+ */
+export function kotsAppInfo(license: string): RecordedRequest {
+  return {
+    source: 'replicatedhq/kots pkg/reporting/app_online.go@06dfe0a9, pkg/reporting/util.go@0ccd6701',
+    method: 'POST',
+    path: '/kots_metrics/license_instance/info',
+    headers: [
+      ['Authorization', basic(license)],
+      ['Content-Type', 'application/json'],
+      ['X-Replicated-K8sversion', 'v1.30.6+k3s1'],
+      ['X-Replicated-Iskurl', 'false'],
+      ['X-Replicated-Appstatus', 'degraded'],
+      ['X-Replicated-Clusterid', ''],
+      ['X-Replicated-Instanceid', '2vQ3kotsAppId0000000000000a'],
+      ['X-Replicated-Replhelminstalls', '0'],
+      ['X-Replicated-Nativehelminstalls', '0'],
+      ['X-Replicated-Downstreamchannelsequence', '4'],
+      ['X-Replicated-Downstreamchannelname', 'Stable'],
+      ['X-Replicated-Installstatus', 'deployed'],
+      ['X-Replicated-Skippreflights', 'false'],
+      ['X-Replicated-Kurlnodecounttotal', '0'],
+      ['X-Replicated-Kurlnodecountready', '0'],
+      ['X-Replicated-Isgitopsenabled', 'false'],
+      ['X-Replicated-Gitopsprovider', ''],
+    ],
+    body: null,
+  };
+}
