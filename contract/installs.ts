@@ -85,6 +85,10 @@ const proxyUrl = z
 /** Installing through a proxy needs its URL; no other network mode uses one. */
 export const needsProxyUrl = (network: NetworkMode) => network === 'proxy';
 
+/** The proxy the install goes through: its URL when the network mode uses one, else none. */
+export const proxyUrlOf = (options: { network: NetworkMode; proxyUrl?: string }) =>
+  needsProxyUrl(options.network) ? options.proxyUrl : undefined;
+
 /** An air-gapped install cannot reach the vendor's online registry; every other network can. */
 export const registryAccessModesFor = (network: NetworkMode): readonly RegistryAccess[] =>
   network === 'airgap' ? registryAccessModes.filter((m) => m !== 'online') : registryAccessModes;

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import {
   allowedNetworks,
   attemptStatuses,
-  needsProxyUrl,
+  proxyUrlOf,
   registryAccessModesFor,
   createInstallInputSchema,
   updateInstallInputSchema,
@@ -142,19 +142,17 @@ function checkOptions(method: InstallMethod, options: InstallOptions, installTyp
   if (!allowed.includes(options.network)) {
     throw fieldError(400, 'options.network', 'Your license does not allow this network mode for this method.');
   }
-  if (method === 'embedded') return { network: options.network, proxyUrl: proxyOf(options) };
+  if (method === 'embedded') return { network: options.network, proxyUrl: proxyUrlOf(options) };
   if (options.registryAccess && !registryAccessModesFor(options.network).includes(options.registryAccess)) {
     throw fieldError(400, 'options.registryAccess', 'An air-gapped install cannot pull from the online registry.');
   }
   return {
     network: options.network,
-    proxyUrl: proxyOf(options),
+    proxyUrl: proxyUrlOf(options),
     kubernetesDistribution: options.kubernetesDistribution,
     registryAccess: options.registryAccess,
   };
 }
-
-const proxyOf = (options: InstallOptions) => (needsProxyUrl(options.network) ? options.proxyUrl : undefined);
 
 async function checkVersion(db: Database, channelId: string, version: string) {
   const [release] = await db

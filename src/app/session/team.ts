@@ -5,7 +5,8 @@ import { meQueryOptions, useMe } from './me';
  * Every query key of the team's data starts with the team, so a read cached for one team is
  * never shown for another: switching teams changes the keys, not only the cache.
  */
-export const teamKey = (teamId: string) => ['team', teamId] as const;
+export const allTeamsKey = ['team'] as const;
+export const teamKey = (teamId: string) => [...allTeamsKey, teamId] as const;
 
 /** The session's team, for a component. */
 export const useTeamId = () => useMe().team.id;

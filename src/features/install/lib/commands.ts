@@ -1,6 +1,6 @@
 import type { ReleaseImage } from '../../../../contract/catalogue';
 import {
-  needsProxyUrl,
+  proxyUrlOf,
   registryAccessModesFor,
   type InstallMethod,
   type InstallOptions,
@@ -42,11 +42,9 @@ export function installSteps(input: CommandInput): Step[] {
 export const relocatesImages = ({ method, options }: Pick<CommandInput, 'method' | 'options'>) =>
   method === 'helm' && !registryAccessModesFor(options.network).includes('online');
 
-const proxyOf = (options: InstallOptions) => (needsProxyUrl(options.network) ? options.proxyUrl : undefined);
-
 function embeddedSteps({ options, version, appSlug, channelSlug, portalUrl, token }: CommandInput): Step[] {
   const airgap = options.network === 'airgap';
-  const proxy = proxyOf(options);
+  const proxy = proxyUrlOf(options);
   const archive = shellQuote(`${appSlug}-${channelSlug}.tgz`);
   const path = [appSlug, channelSlug, version].map(encodeURIComponent).join('/');
   const url = `${portalUrl}/embedded/${path}${airgap ? '?airgap=true' : ''}`;
@@ -76,7 +74,7 @@ function helmSteps(input: CommandInput): Step[] {
   const credentials = `--username ${shellQuote(email)} --password ${shellQuote(token)}`;
   const login = `helm registry login ${shellQuote(host)}${plain ? ' --insecure' : ''} ${credentials}`;
   const steps: Step[] = [];
-  const proxy = proxyOf(options);
+  const proxy = proxyUrlOf(options);
   if (proxy) steps.push({ id: 'proxy', commands: [`export HTTPS_PROXY=${shellQuote(proxy)}`] });
   if (!relocatesImages(input)) {
     steps.push(
