@@ -9,7 +9,6 @@ export type LicenseYamlInput = {
   release: { version: string; sequence: number };
   /** Where the installer reports to: the portal's public URL. */
   endpoint: string;
-  serviceAccountToken: string;
 };
 
 /**
@@ -30,7 +29,7 @@ export function licenseYaml(input: LicenseYamlInput): string {
   ];
   const lines = [
     `# ${app.name} license for ${team.name}, from the Enterprise Portal.`,
-    '# It holds a service-account token: keep it as secret as a password.',
+    '# Its license ID is a credential: keep it as secret as a password.',
     'apiVersion: kots.io/v1beta1',
     'kind: License',
     'metadata:',
@@ -44,7 +43,6 @@ export function licenseYaml(input: LicenseYamlInput): string {
     `  channelName: ${q(channel.name)}`,
     `  channelSlug: ${q(channel.slug)}`,
     `  endpoint: ${q(input.endpoint)}`,
-    `  serviceAccountToken: ${q(input.serviceAccountToken)}`,
     `  versionLabel: ${q(release.version)}`,
     `  channelSequence: ${release.sequence}`,
     `  releaseSequence: ${release.sequence}`,

@@ -40,7 +40,6 @@ describe('Embedded Cluster bundle download', () => {
         channelName: 'Stable',
         channelSlug: 'stable',
         endpoint: 'http://portal.test',
-        serviceAccountToken: install.token,
         versionLabel: '1.4.0',
         channelSequence: 5,
         releaseSequence: 5,
@@ -59,7 +58,8 @@ describe('Embedded Cluster bundle download', () => {
       },
     });
     // The installer reads these with sed: one `  key: "value"` line each.
-    expect(license!.text).toContain(`\n  endpoint: "http://portal.test"\n  serviceAccountToken: "${install.token}"\n`);
+    expect(license!.text).toContain(`\n  endpoint: "http://portal.test"\n`);
+    expect(license!.text).not.toContain(install.token);
 
     const attempt = await install.read();
     expect(checkpointTimes(attempt)).toMatchObject({ assets_downloaded: '2026-11-22T10:00:00.000Z' });

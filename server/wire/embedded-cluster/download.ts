@@ -5,7 +5,7 @@ import { licenseStatus } from '../../releases/license';
 import type { AppEnv } from '../../http/env';
 import { HttpError, notFound } from '../../http/errors';
 import { recordCheckpoint } from '../../installs/checkpoints';
-import { licenseYaml } from '../../releases/license-yaml';
+import { issuedLicense } from '../../releases/issued-license';
 import { requireMachine } from '../../service-accounts/credentials';
 import { tarGzStream, type TarEntry } from '../../http/tar';
 
@@ -16,7 +16,7 @@ import { tarGzStream, type TarEntry } from '../../http/tar';
  */
 export async function downloadEmbeddedBundle(c: Context<AppEnv>) {
   const deps = c.get('deps');
-  const { identity, token } = await requireMachine(c, 'any');
+  const { identity } = await requireMachine(c, 'any');
   const airgap = c.req.query('airgap') === 'true';
 
   const [row] = await deps.db
@@ -72,9 +72,7 @@ export async function downloadEmbeddedBundle(c: Context<AppEnv>) {
   }
 
   const mtime = new Date(release.releasedAt);
-  const license = new TextEncoder().encode(
-    licenseYaml({ team, app, channel, release, endpoint: deps.publicUrl, serviceAccountToken: token }),
-  );
+  const license = new TextEncoder().encode((await issuedLicense(deps, team.id)).yaml);
   const entries: TarEntry[] = [
     { name: app.slug, mode: 0o755, size: installer.size, mtime, body: installer.body },
     { name: 'license.yaml', mode: 0o600, size: license.length, mtime: deps.now(), body: license },
