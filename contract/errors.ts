@@ -6,6 +6,7 @@ export const errorCodes = [
   'validation_failed',
   'unauthenticated',
   'forbidden',
+  'license_expired',
   'not_found',
   'invalid_link',
   'rate_limited',

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/database';
 import { apps, channels, memberships, releases, teams, users } from '../db/schema';
-import { newId } from '../auth/tokens';
+import { hashToken, newId } from '../auth/tokens';
 import type { BrandingAsset, BrandingConfig, Catalogue } from './schema';
 
 const DAY_MS = 86_400_000;
@@ -61,6 +61,7 @@ export async function loadCatalogue(db: Database, catalogue: Catalogue, readAsse
         license.expires ??
         (license.expires_after_days ? new Date(firstLoad.getTime() + license.expires_after_days * DAY_MS) : null);
       const values = {
+        licenseIdHash: await hashToken(license.id),
         name: customer.name,
         customId: customer.custom_id ?? null,
         channelId: channelIds.get(customer.channel)!,

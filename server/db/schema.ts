@@ -40,6 +40,8 @@ export const teams = pgTable('teams', {
   customId: text('custom_id'),
   channelId: text('channel_id').notNull(),
   licenseId: text('license_id').notNull(),
+  /** hashToken(licenseId): what a machine's license-ID credential is looked up by. */
+  licenseIdHash: text('license_id_hash'),
   licenseType: text('license_type').$type<LicenseType>().notNull(),
   licenseCreatedAt: ts('license_created_at').notNull(),
   licenseExpiresAt: ts('license_expires_at'),
@@ -129,6 +131,8 @@ export const installAttempts = pgTable('install_attempts', {
   failureReason: text('failure_reason'),
   lastProgressAt: ts('last_progress_at').notNull(),
   discardedAt: ts('discarded_at'),
+  /** The machine that joined this attempt through the license ID: 'cluster:<id>' or 'instance:<id>'. */
+  claimedBy: text('claimed_by'),
 });
 
 export const registryPulls = pgTable(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAuthorization, tokenOf } from './credentials';
+import { parseAuthorization, secretOf } from './credentials';
 
 const basic = (text: string) => `Basic ${Buffer.from(text, 'utf8').toString('base64')}`;
 const token = 'portico_sa_abc';
@@ -34,10 +34,10 @@ describe('machine credentials', () => {
   });
 
   it('gives the SDK a token only when both Basic halves are the same', () => {
-    expect(tokenOf(parseAuthorization(basic(`${token}:${token}`)), 'sdk')).toBe(token);
-    expect(tokenOf(parseAuthorization(basic(`alice@acme.example:${token}`)), 'sdk')).toBeNull();
-    expect(tokenOf(parseAuthorization(`Bearer ${token}`), 'sdk')).toBeNull();
-    expect(tokenOf(parseAuthorization(basic(`alice@acme.example:${token}`)), 'any')).toBe(token);
-    expect(tokenOf(parseAuthorization(basic('alice@acme.example:')), 'any')).toBeNull();
+    expect(secretOf(parseAuthorization(basic(`${token}:${token}`)), 'sdk')).toBe(token);
+    expect(secretOf(parseAuthorization(basic(`alice@acme.example:${token}`)), 'sdk')).toBeNull();
+    expect(secretOf(parseAuthorization(`Bearer ${token}`), 'sdk')).toBeNull();
+    expect(secretOf(parseAuthorization(basic(`alice@acme.example:${token}`)), 'any')).toBe(token);
+    expect(secretOf(parseAuthorization(basic('alice@acme.example:')), 'any')).toBeNull();
   });
 });

@@ -3,13 +3,23 @@ import { constantTimeEqual } from '../auth/tokens';
 import type { Ports } from '../deps';
 import type { AppEnv } from '../http/env';
 import { HttpError } from '../http/errors';
-import { authenticateServiceAccount, type ServiceAccountIdentity } from './service-accounts';
+import type { teams } from '../db/schema';
+import { licenseStatus } from '../releases/license';
+import {
+  authenticateLicense,
+  authenticateServiceAccount,
+  SERVICE_ACCOUNT_TOKEN_PREFIX,
+  type MachineIdentity,
+} from './service-accounts';
+
+type Team = typeof teams.$inferSelect;
 
 /**
- * The credentials machines send, in the forms their real clients use (reference B3, B5, §2.2):
- * - curl in the download step and the Embedded Cluster installer: `Authorization: <token>`;
- * - the Replicated SDK: `Basic base64(<license>:<license>)`, both halves the token;
- * - docker, helm and skopeo: `Basic base64(<email>:<token>)`, then `Bearer <token>` after the
+ * The credentials machines send, in the forms their real clients use (reference B3, B5, §2.2).
+ * The secret is a license ID (what the real clients hold) or a service-account token:
+ * - curl in the download step and troubleshoot's upload: `Authorization: <secret>`;
+ * - the Replicated SDK, KOTS and the local artifact mirror: `Basic base64(<license>:<license>)`;
+ * - docker, helm and skopeo: `Basic base64(<email>:<secret>)`, then `Bearer <secret>` after the
  *   registry's token flow.
  * This is the one parser of them; the wire adapters say which forms they accept.
  */
@@ -37,11 +47,12 @@ export function parseAuthorization(header: string | undefined): Credentials | nu
 }
 
 /**
- * The service-account token in the credentials. `any`: the raw or Bearer token, or a Basic
- * password (the username is the customer's email and is not checked: the token alone says which
- * team and attempt this is). `sdk`: only Basic whose two halves are the same token.
+ * The secret in the credentials: a service-account token or a license ID. `any`: the raw or
+ * Bearer secret, or a Basic password (the username is the customer's email and is not checked:
+ * the secret alone says which team this is). `sdk`: only Basic whose two halves are the same, as
+ * the Replicated SDK, KOTS and the local artifact mirror send `<licenseID>:<licenseID>`.
  */
-export function tokenOf(credentials: Credentials | null, accept: 'any' | 'sdk'): string | null {
+export function secretOf(credentials: Credentials | null, accept: 'any' | 'sdk'): string | null {
   if (!credentials) return null;
   if (credentials.scheme !== 'basic') return accept === 'any' ? credentials.token : null;
   const { username, password } = credentials;
@@ -55,27 +66,43 @@ export async function identifyMachine(
   deps: Pick<Ports, 'db' | 'now' | 'identityCache'>,
   header: string | undefined,
   accept: 'any' | 'sdk',
-): Promise<{ identity: ServiceAccountIdentity; token: string } | null> {
-  const token = tokenOf(parseAuthorization(header), accept);
-  const identity = token && (await authenticateServiceAccount(deps.db, token, deps.now(), deps.identityCache));
-  return identity ? { identity, token: token! } : null;
+): Promise<{ identity: MachineIdentity; secret: string } | null> {
+  const secret = secretOf(parseAuthorization(header), accept);
+  const identity = secret && (await identifySecret(deps, secret));
+  return identity ? { identity, secret: secret! } : null;
+}
+
+/** A service-account token by its prefix, anything else as a license ID. */
+export function identifySecret(deps: Pick<Ports, 'db' | 'now' | 'identityCache'>, secret: string) {
+  return secret.startsWith(SERVICE_ACCOUNT_TOKEN_PREFIX)
+    ? authenticateServiceAccount(deps.db, secret, deps.now(), deps.identityCache)
+    : authenticateLicense(deps.db, secret, deps.now(), deps.identityCache);
 }
 
 /**
  * The machine behind an ingest request, or a 401 in the BFF's error shape. Unknown, revoked and
- * discarded tokens all get the same answer, so a caller learns nothing about which tokens existed.
+ * discarded credentials all get the same answer, so a caller learns nothing about which existed.
+ * A license ID of an expired license is a 403 that says so: the real clients stop on it too.
  */
 export async function requireMachine(c: Context<AppEnv>, accept: 'any' | 'sdk') {
-  const machine = await identifyMachine(c.get('deps'), c.req.header('authorization'), accept);
+  const deps = c.get('deps');
+  const machine = await identifyMachine(deps, c.req.header('authorization'), accept);
   if (!machine) {
-    const how = accept === 'sdk' ? ' Send Authorization: Basic base64(token:token).' : '';
-    throw new HttpError(
-      401,
-      'unauthenticated',
-      `This token is not valid. Start a new installation in the portal.${how}`,
-    );
+    const how =
+      accept === 'sdk'
+        ? 'Send Authorization: Basic base64(licenseID:licenseID).'
+        : 'Send the license ID or a service-account token in Authorization.';
+    throw new HttpError(401, 'unauthenticated', `These credentials are not valid. ${how}`);
   }
+  if (machine.identity.credential === 'license') refuseExpiredLicense(machine.identity.team, deps.now());
   return machine;
+}
+
+/** An expired license is refused with the date it ended, so the customer knows what to renew. */
+export function refuseExpiredLicense(team: Pick<Team, 'licenseExpiresAt'>, now: Date) {
+  if (licenseStatus(team.licenseExpiresAt, now) !== 'expired') return;
+  const day = team.licenseExpiresAt!.toISOString().slice(0, 10);
+  throw new HttpError(403, 'license_expired', `This license expired on ${day}. Contact your vendor to renew it.`);
 }
 
 function decodeBase64Utf8(text: string): string | null {

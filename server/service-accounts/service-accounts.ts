@@ -20,23 +20,31 @@ export type ServiceAccountIdentity = {
 };
 
 /**
+ * Who a machine is: a service account (its token), or a license (the license ID the real clients
+ * send), which names the team and no attempt (decision 008 says how one is found).
+ */
+export type MachineIdentity =
+  | (ServiceAccountIdentity & { credential: 'token' })
+  | { credential: 'license'; team: typeof teams.$inferSelect; attempt: null; serviceAccount: null };
+
+/**
  * Recently authenticated tokens, so a machine that checks in or pulls many blobs does not pay two
  * wide queries per request. Entries live a few seconds, and the portal clears the cache whenever
  * it discards an attempt or replaces or revokes a token, so those take effect at once in this
  * process. (Replicas sharing PostgreSQL would each honour such a change within the TTL.)
  */
 export class IdentityCache {
-  private entries = new Map<string, { identity: ServiceAccountIdentity; expiresAt: number }>();
+  private entries = new Map<string, { identity: MachineIdentity; expiresAt: number }>();
 
   constructor(private readonly ttlMs = 5_000) {}
 
-  get(token: string, now: Date): ServiceAccountIdentity | null {
+  get(token: string, now: Date): MachineIdentity | null {
     const entry = this.entries.get(token);
     if (!entry || entry.expiresAt <= now.getTime()) return null;
     return entry.identity;
   }
 
-  set(token: string, identity: ServiceAccountIdentity, now: Date) {
+  set(token: string, identity: MachineIdentity, now: Date) {
     if (this.entries.size > 10_000) this.entries.clear();
     this.entries.set(token, { identity, expiresAt: now.getTime() + this.ttlMs });
   }
@@ -55,7 +63,7 @@ export async function authenticateServiceAccount(
   token: string,
   now: Date,
   cache?: IdentityCache,
-): Promise<ServiceAccountIdentity | null> {
+): Promise<MachineIdentity | null> {
   if (!token.startsWith(SERVICE_ACCOUNT_TOKEN_PREFIX) || token.length > 200) return null;
   // Keyed by the token itself (memory only), so a cache hit skips hashing too.
   const cached = cache?.get(token, now);
@@ -76,7 +84,30 @@ export async function authenticateServiceAccount(
   if (!lastUsed || now.getTime() - lastUsed.getTime() > LAST_USED_RESOLUTION_MS) {
     await db.update(serviceAccounts).set({ lastUsedAt: now }).where(eq(serviceAccounts.id, row.serviceAccount.id));
   }
-  const identity = { ...row, attempt: attempt ?? null };
+  const identity = { ...row, attempt: attempt ?? null, credential: 'token' as const };
   cache?.set(token, identity, now);
+  return identity;
+}
+
+/**
+ * The team whose license ID this is, or null. Looked up by the ID's hash, like a token, so the
+ * lookup's timing says nothing about which IDs exist.
+ */
+export async function authenticateLicense(
+  db: Database,
+  licenseId: string,
+  now: Date,
+  cache?: IdentityCache,
+): Promise<MachineIdentity | null> {
+  if (licenseId.startsWith(SERVICE_ACCOUNT_TOKEN_PREFIX) || licenseId.length > 200) return null;
+  const cached = cache?.get(licenseId, now);
+  if (cached) return cached;
+  const [team] = await db
+    .select()
+    .from(teams)
+    .where(eq(teams.licenseIdHash, await hashToken(licenseId)));
+  if (!team) return null;
+  const identity = { credential: 'license' as const, team, attempt: null, serviceAccount: null };
+  cache?.set(licenseId, identity, now);
   return identity;
 }

@@ -86,3 +86,81 @@ export function kotsAppInfo(license: string): RecordedRequest {
     body: null,
   };
 }
+
+/** Acme's license ID in the demo catalogue (demo/portico.yaml), which the test portal loads. */
+export const ACME_LICENSE_ID = '2kLp9QvX7mRt4Acme';
+
+/** The cluster the recorded installer runs on, and so the SDK's X-Replicated-EmbeddedClusterID. */
+export const EC_CLUSTER_ID = '6a1b7c2d-0e9f-4a3b-8c7d-5e4f3a2b1c0d';
+const EC_VERSION = '2.4.0+k8s-1.31';
+const ecHeaders: [string, string][] = [
+  ['Content-Type', 'application/json'],
+  ['User-Agent', `Embedded-Cluster/${EC_VERSION}`],
+];
+const versions = { EmbeddedCluster: EC_VERSION, Kubernetes: 'v1.31.4+k0s' };
+const genericEvent = (eventType: string, clusterID: string, reason = '', isExitEvent = false) => ({
+  executionID: '3f0c1d52-4a8e-4f0e-9f5c-0d3b2a9e7c11',
+  clusterID,
+  version: EC_VERSION,
+  hostname: 'vm-1',
+  entryCommand: 'install',
+  flags: '--license license.yaml',
+  eventType,
+  reason,
+  isExitEvent,
+});
+const EC_SOURCE =
+  'replicatedhq/embedded-cluster pkg/metrics/util.go@c40345bb (EventURL, EventPayload), pkg/metrics/types/types.go@2b178e00';
+
+/**
+ * Embedded Cluster `InstallationStarted`: its own path, no Authorization header, the license ID
+ * inside the envelope's event (the only event that carries it).
+ */
+export function ecInstallationStarted(licenseId: string, clusterId = EC_CLUSTER_ID): RecordedRequest {
+  return {
+    source: EC_SOURCE,
+    method: 'POST',
+    path: '/embedded_cluster_metrics/InstallationStarted',
+    headers: ecHeaders,
+    body: JSON.stringify({
+      event: {
+        ...genericEvent('InstallationStarted', clusterId),
+        binaryName: 'atlas',
+        type: 'centralized',
+        licenseID: licenseId,
+        appChannelID: '2kLp9QvX7mRt4StableCh',
+        appVersion: '1.4.0',
+      },
+      versions,
+    }),
+  };
+}
+
+/** Every other installer event: POST …/GenericEvent with its name in `event.eventType`. */
+export function ecGenericEvent(
+  eventType: string,
+  { clusterId = EC_CLUSTER_ID, reason = '', isExitEvent = true } = {},
+): RecordedRequest {
+  return {
+    source: EC_SOURCE,
+    method: 'POST',
+    path: '/embedded_cluster_metrics/GenericEvent',
+    headers: ecHeaders,
+    body: JSON.stringify({ event: genericEvent(eventType, clusterId, reason, isExitEvent), versions }),
+  };
+}
+
+/** Replays a recorded request byte for byte through the BFF: header spelling, empty values and all. */
+export function replay(
+  portal: { app: { request: (url: string, init: RequestInit) => Response | Promise<Response> } },
+  request: RecordedRequest,
+  change: (headers: Headers) => void = () => {},
+) {
+  const headers = new Headers(request.headers);
+  change(headers);
+  return portal.app.request(`http://portal.test${request.path}`, {
+    method: request.method,
+    headers,
+    body: request.body,
+  });
+}

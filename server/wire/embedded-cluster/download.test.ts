@@ -132,9 +132,9 @@ describe('Embedded Cluster bundle download', () => {
     const portal = await createTestPortal();
     const install = await startInstall(portal, 'alice@acme.example');
     const unauthenticated = {
-      error: { code: 'unauthenticated', message: 'This token is not valid. Start a new installation in the portal.' },
+      error: { code: 'unauthenticated', message: 'These credentials are not valid. Send the license ID or a service-account token in Authorization.' },
     };
-    for (const authorization of [undefined, 'portico_sa_not-a-real-token', 'Bearer ', `Basic ${btoa('x')}`]) {
+    for (const authorization of [undefined, 'portico_sa_not-a-real-token', 'Bearer ', `Basic ${btoa('x')}`, 'not-a-license-id']) {
       const response = await download(portal, '/embedded/atlas/stable/1.4.0', authorization);
       expect(response.status).toBe(401);
       expect(await response.json()).toEqual(unauthenticated);

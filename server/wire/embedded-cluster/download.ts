@@ -4,6 +4,7 @@ import { apps, channels, releases, teams } from '../../db/schema';
 import { licenseStatus } from '../../releases/license';
 import type { AppEnv } from '../../http/env';
 import { HttpError, notFound } from '../../http/errors';
+import { attemptFor } from '../../installs/attribution';
 import { recordCheckpoint } from '../../installs/checkpoints';
 import { issuedLicense } from '../../releases/issued-license';
 import { requireMachine } from '../../service-accounts/credentials';
@@ -78,7 +79,7 @@ export async function downloadEmbeddedBundle(c: Context<AppEnv>) {
     { name: 'license.yaml', mode: 0o600, size: license.length, mtime: deps.now(), body: license },
     ...(bundle ? [{ name: `${app.slug}.airgap`, mode: 0o644, size: bundle.size, mtime, body: bundle.body }] : []),
   ];
-  const attemptId = identity.attempt?.id;
+  const attemptId = (await attemptFor(deps, identity, { kind: 'download' }))?.id;
   const onComplete = async () => {
     if (!attemptId) return;
     await recordCheckpoint(deps, attemptId, 'assets_downloaded').catch((error: unknown) =>

@@ -1,131 +1,162 @@
 import { describe, expect, it } from 'vitest';
 import { createTestPortal, type TestPortal } from '../../testing/test-portal';
 import { checkpointTimes, startInstall } from '../../testing/ingest-client';
+import {
+  ACME_LICENSE_ID,
+  EC_CLUSTER_ID,
+  ecGenericEvent,
+  ecInstallationStarted,
+  replay,
+  type RecordedRequest,
+} from '../../testing/recorded-requests';
 
-const EVENT = {
-  executionID: '3f0c1d52-4a8e-4f0e-9f5c-0d3b2a9e7c11',
-  clusterID: '6a1b7c2d-0e9f-4a3b-8c7d-5e4f3a2b1c0d',
-  version: '2.4.0+k8s-1.31',
-  hostname: 'vm-1',
-  entryCommand: 'install',
-  flags: '--license license.yaml',
-  isExitEvent: false,
-  reason: '',
-};
-
-const send = (portal: TestPortal, event: string, token: string, body: unknown = { ...EVENT, eventType: event }) =>
-  portal.app.request(`http://portal.test/embedded_cluster_metrics/${event}`, {
-    method: 'POST',
-    headers: {
-      authorization: token,
-      'content-type': 'application/json',
-      'user-agent': 'Embedded-Cluster/2.4.0+k8s-1.31',
-    },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
+/** An attempt whose bundle was downloaded: the step before the installer runs. */
+async function downloaded(portal: TestPortal, name = 'vm-1') {
+  const install = await startInstall(portal, 'alice@acme.example', { name });
+  const response = await portal.app.request('http://portal.test/embedded/atlas/stable', {
+    headers: { authorization: install.token },
   });
+  await response.arrayBuffer();
+  expect(checkpointTimes(await install.read()).assets_downloaded).not.toBeNull();
+  return install;
+}
 
-describe('Embedded Cluster lifecycle events', () => {
-  it('counts InstallationStarted as progress, which ends a stall', async () => {
+const withBody = (request: RecordedRequest, body: string): RecordedRequest => ({ ...request, body });
+
+describe('Embedded Cluster lifecycle events, as the installer sends them', () => {
+  it('joins the downloaded attempt on InstallationStarted, and ticks it from the GenericEvent that follows', async () => {
     const portal = await createTestPortal();
-    const install = await startInstall(portal, 'alice@acme.example');
+    const install = await downloaded(portal);
     portal.clock.advance(31 * 60_000);
     expect((await install.read()).status).toBe('stalled');
 
-    const started = await send(portal, 'InstallationStarted', install.token);
+    const started = await replay(portal, ecInstallationStarted(ACME_LICENSE_ID));
     expect(started.status).toBe(200);
     expect(await started.json()).toEqual({});
-    const attempt = await install.read();
-    expect(attempt.status).toBe('in_progress');
-    expect(checkpointTimes(attempt)).toMatchObject({ assets_downloaded: null, installation_completed: null });
-  });
+    expect((await install.read()).status).toBe('in_progress');
 
-  it('records InstallationSucceeded as installation completed', async () => {
-    const portal = await createTestPortal();
-    const install = await startInstall(portal, 'alice@acme.example');
-    await send(portal, 'InstallationStarted', install.token);
     portal.clock.advance(4 * 60_000);
-    const succeeded = await send(portal, 'InstallationSucceeded', install.token, {
-      ...EVENT,
-      eventType: 'InstallationSucceeded',
-      isExitEvent: true,
-    });
+    const succeeded = await replay(portal, ecGenericEvent('InstallationSucceeded'));
     expect(succeeded.status).toBe(200);
     const attempt = await install.read();
     expect(attempt.status).toBe('succeeded');
     expect(checkpointTimes(attempt)).toMatchObject({
-      installation_completed: '2026-11-22T10:04:00.000Z',
+      installation_completed: '2026-11-22T10:35:00.000Z',
       instance_ready: null,
     });
   });
 
-  it('shows the reason the installer gives for a failure', async () => {
+  it("shows the installer's failure reason, and the signal when it was stopped", async () => {
     const portal = await createTestPortal();
-    const install = await startInstall(portal, 'alice@acme.example');
-    const failed = await send(portal, 'InstallationFailed', install.token, {
-      ...EVENT,
-      eventType: 'InstallationFailed',
-      isExitEvent: true,
-      reason: 'host preflight failed: at least 2 CPU cores are required',
-    });
-    expect(failed.status).toBe(200);
-    const attempt = await install.read();
+    const install = await downloaded(portal);
+    await replay(portal, ecInstallationStarted(ACME_LICENSE_ID));
+    const reason = 'host preflight failed: at least 2 CPU cores are required';
+    expect((await replay(portal, ecGenericEvent('InstallationFailed', { reason }))).status).toBe(200);
+    let attempt = await install.read();
     expect(attempt.status).toBe('failed');
-    expect(attempt.failureReason).toBe('host preflight failed: at least 2 CPU cores are required');
+    expect(attempt.failureReason).toBe(reason);
 
     // A re-run that succeeds wins over the earlier failure.
     portal.clock.advance(60_000);
-    await send(portal, 'InstallationSucceeded', install.token);
+    await replay(portal, ecGenericEvent('InstallationSucceeded'));
     expect((await install.read()).status).toBe('succeeded');
+
+    const other = await downloaded(portal, 'vm-2');
+    await replay(portal, ecInstallationStarted(ACME_LICENSE_ID, 'c2'));
+    await replay(portal, ecGenericEvent('SignalAborted', { clusterId: 'c2', reason: 'interrupt' }));
+    attempt = await other.read();
+    expect(attempt.status).toBe('failed');
+    expect(attempt.failureReason).toBe('The installer was stopped: interrupt');
   });
 
-  it('refuses bodies that are not JSON or not the event shape, and records nothing', async () => {
+  it('never guesses: with two downloaded attempts the installer joins neither', async () => {
     const portal = await createTestPortal();
-    const install = await startInstall(portal, 'alice@acme.example');
+    const first = await downloaded(portal, 'vm-1');
+    const second = await downloaded(portal, 'vm-2');
+    expect((await replay(portal, ecInstallationStarted(ACME_LICENSE_ID))).status).toBe(200);
+    expect((await replay(portal, ecGenericEvent('InstallationSucceeded'))).status).toBe(200);
+    for (const install of [first, second]) {
+      expect(checkpointTimes(await install.read()).installation_completed).toBeNull();
+    }
+  });
+
+  it('lets one cluster claim an attempt: a second cluster racing for it gets nothing', async () => {
+    const portal = await createTestPortal();
+    const install = await downloaded(portal);
+    const [a, b] = await Promise.all([
+      replay(portal, ecInstallationStarted(ACME_LICENSE_ID, 'cluster-a')),
+      replay(portal, ecInstallationStarted(ACME_LICENSE_ID, 'cluster-b')),
+    ]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    await replay(portal, ecGenericEvent('InstallationFailed', { clusterId: 'cluster-b', reason: 'b' }));
+    await replay(portal, ecGenericEvent('InstallationFailed', { clusterId: 'cluster-a', reason: 'a' }));
+    // Whichever won, exactly one cluster's failure reached the attempt.
+    expect(['a', 'b']).toContain((await install.read()).failureReason);
+  });
+
+  it('accepts the other events on their paths and as GenericEvents, recording nothing', async () => {
+    const portal = await createTestPortal();
+    const install = await downloaded(portal);
+    const before = await install.read();
+    const started = ecInstallationStarted(ACME_LICENSE_ID);
+    const event = JSON.parse(started.body!).event;
+    for (const path of ['UpgradeStarted', 'JoinStarted', 'JoinSucceeded', 'JoinFailed', 'NodeAdded', 'NodeRemoved']) {
+      const request = { ...started, path: `/embedded_cluster_metrics/${path}` };
+      const response = await replay(portal, withBody(request, JSON.stringify({ event: { ...event, eventType: path } })));
+      expect(response.status, path).toBe(200);
+    }
+    for (const type of ['PreflightsFailed', 'AppPreflightsBypassed', 'UpgradeSucceeded', 'UpgradeFailed']) {
+      expect((await replay(portal, ecGenericEvent(type))).status, type).toBe(200);
+    }
+    expect(await install.read()).toEqual(before);
+  });
+
+  it('refuses malformed envelopes, unknown events and licenses with a reason, and records nothing', async () => {
+    const portal = await createTestPortal();
+    const install = await downloaded(portal);
     portal.clock.advance(31 * 60_000);
-
-    const notJson = await send(portal, 'InstallationFailed', install.token, '{"executionID":');
-    expect(notJson.status).toBe(400);
-    expect((await notJson.json()).error.code).toBe('bad_request');
-
-    const { clusterID: _missing, ...withoutCluster } = EVENT;
-    const cases: [unknown, string, string][] = [
-      [withoutCluster, 'clusterID', 'Invalid input: expected string, received undefined'],
-      [{ ...EVENT, isExitEvent: 'yes' }, 'isExitEvent', 'Invalid input: expected boolean, received string'],
-      [{ ...EVENT, reason: 'x'.repeat(5000) }, 'reason', 'Use at most 4096 characters.'],
-      [[EVENT], '_', 'Invalid input: expected object, received array'],
+    const started = ecInstallationStarted(ACME_LICENSE_ID);
+    const event = JSON.parse(started.body!).event;
+    const cases: [RecordedRequest, number, string][] = [
+      [withBody(started, '{"event":'), 400, 'bad_request'],
+      [withBody(started, JSON.stringify(event)), 400, 'validation_failed'], // not in an envelope
+      [withBody(started, JSON.stringify({ event: { ...event, clusterID: '' } })), 400, 'validation_failed'],
+      [withBody(started, JSON.stringify({ event: { ...event, reason: 'x'.repeat(5000) } })), 400, 'validation_failed'],
+      [withBody(started, JSON.stringify({ event: { ...event, eventType: 'JoinStarted' } })), 400, 'bad_request'],
+      [ecGenericEvent('InstallationExploded'), 400, 'bad_request'],
+      [withBody(ecGenericEvent('x'), JSON.stringify({ event: { clusterID: EC_CLUSTER_ID } })), 400, 'bad_request'],
+      [{ ...started, path: '/embedded_cluster_metrics/InstallationExploded' }, 404, 'not_found'],
+      [ecInstallationStarted('not-a-license-id'), 401, 'unauthenticated'],
+      [withBody(started, JSON.stringify({ event: { ...event, licenseID: undefined } })), 401, 'unauthenticated'],
     ];
-    for (const [body, field, message] of cases) {
-      const response = await send(portal, 'InstallationFailed', install.token, body);
-      expect(response.status, field).toBe(400);
-      expect(await response.json()).toEqual({
-        error: { code: 'validation_failed', message, details: { fields: { [field]: message } } },
-      });
+    for (const [request, status, code] of cases) {
+      const response = await replay(portal, request);
+      expect(response.status, request.body?.slice(0, 80)).toBe(status);
+      const body = await response.json();
+      expect(body.error.code).toBe(code);
+      expect(body.error.message).not.toBe('');
     }
     const attempt = await install.read();
     expect(attempt.status).toBe('stalled');
     expect(attempt.failureReason).toBeNull();
   });
 
-  it('accepts other known events without recording them, and refuses unknown events and tokens', async () => {
+  it('refuses an expired license with the date it ended', async () => {
     const portal = await createTestPortal();
-    const install = await startInstall(portal, 'alice@acme.example');
-    portal.clock.advance(31 * 60_000);
+    portal.clock.advance(400 * 86_400_000);
+    const response = await replay(portal, ecInstallationStarted(ACME_LICENSE_ID));
+    expect(response.status).toBe(403);
+    const { error } = await response.json();
+    expect(error.code).toBe('license_expired');
+    expect(error.message).toMatch(/^This license expired on \d{4}-\d{2}-\d{2}\./);
+  });
 
-    const upgrade = await send(portal, 'UpgradeStarted', install.token, { anything: 'goes' });
-    expect(upgrade.status).toBe(200);
-    const unknown = await send(portal, 'InstallationExploded', install.token);
-    expect(unknown.status).toBe(404);
-    expect((await unknown.json()).error.code).toBe('not_found');
-    for (const token of ['', 'portico_sa_unknown', 'Bearer nope']) {
-      const refused = await send(portal, 'InstallationSucceeded', token);
-      expect(refused.status).toBe(401);
-      expect((await refused.json()).error.code).toBe('unauthenticated');
-    }
-    expect((await install.read()).status).toBe('stalled');
-
+  it('goes nowhere after the attempt is discarded', async () => {
+    const portal = await createTestPortal();
+    const install = await downloaded(portal);
+    await replay(portal, ecInstallationStarted(ACME_LICENSE_ID));
     await portal.request(`/api/installs/${install.attempt.id}`, { method: 'DELETE', cookie: install.cookie });
-    const afterDiscard = await send(portal, 'InstallationSucceeded', install.token);
-    expect(afterDiscard.status).toBe(401);
+    expect((await replay(portal, ecGenericEvent('InstallationSucceeded'))).status).toBe(200);
     const attempt = await install.read();
     expect(attempt.status).toBe('discarded');
     expect(checkpointTimes(attempt).installation_completed).toBeNull();

@@ -1,22 +1,30 @@
 import type { Context } from 'hono';
-import { z } from 'zod';
+import { z } from '../../../contract/zod';
 import type { AppEnv } from '../../http/env';
-import { notFound } from '../../http/errors';
+import { HttpError, notFound } from '../../http/errors';
 import { readJson } from '../../http/validate';
+import { attemptFor, claimedAttempt, clusterClaim } from '../../installs/attribution';
 import { recordCheckpoint, recordFailure, recordProgress } from '../../installs/checkpoints';
-import { requireMachine } from '../../service-accounts/credentials';
+import { refuseExpiredLicense } from '../../service-accounts/credentials';
+import { authenticateLicense } from '../../service-accounts/service-accounts';
 
-/** Events the Embedded Cluster installer sends (reference B3); only the install ones are tracked. */
-const trackedEvents = ['InstallationStarted', 'InstallationSucceeded', 'InstallationFailed'] as const;
-const otherEvents = new Set([
-  'UpgradeStarted',
+/**
+ * The Embedded Cluster installer's lifecycle events, as embedded-cluster sends them
+ * (pkg/metrics/util.go @ c40345bb `EventURL`/`EventPayload`, pkg/metrics/types/types.go @
+ * 2b178e00): POST /embedded_cluster_metrics/<Title> with no Authorization header and the body
+ * `{"event":{…},"versions":{…}}`. Only these events have a path of their own; every other one is a
+ * GenericEvent whose `event.eventType` names it. The operator posts the Node* events.
+ */
+const ownPaths = ['InstallationStarted', 'UpgradeStarted', 'JoinStarted', 'JoinSucceeded', 'JoinFailed'] as const;
+const operatorPaths = ['NodeAdded', 'NodeUpdated', 'NodeRemoved'] as const;
+const genericTypes = [
+  'InstallationSucceeded',
+  'InstallationFailed',
   'UpgradeSucceeded',
   'UpgradeFailed',
-  'JoinStarted',
-  'JoinSucceeded',
-  'JoinFailed',
   'PreflightsFailed',
   'PreflightsBypassed',
+  'PreflightsSucceeded',
   'HostPreflightsFailed',
   'HostPreflightsBypassed',
   'HostPreflightsSucceeded',
@@ -24,40 +32,80 @@ const otherEvents = new Set([
   'AppPreflightsBypassed',
   'AppPreflightsSucceeded',
   'SignalAborted',
-]);
+] as const;
+const paths = new Set<string>([...ownPaths, ...operatorPaths, 'GenericEvent']);
 
 const text = (max: number) => z.string().max(max, `Use at most ${max} characters.`);
 
-/** The generic event body of Embedded Cluster v2 (`pkg/metrics/types`). */
-export const installEventSchema = z.object({
-  executionID: text(128).min(1, 'executionID is required.'),
-  clusterID: text(128).min(1, 'clusterID is required.'),
-  version: text(128).min(1, 'version is required.'),
-  hostname: text(253).optional(),
-  entryCommand: text(256).optional(),
-  flags: text(4096).optional(),
-  eventType: text(128).optional(),
-  isExitEvent: z.boolean().optional(),
-  reason: text(4096).optional(),
+/** The fields Portico reads; the installer sends more (binaryName, type, nodeName, …), all kept out. */
+export const installerEventSchema = z.object({
+  event: z.object({
+    clusterID: text(128).min(1, 'event.clusterID is required.'),
+    executionID: text(128).optional(),
+    version: text(128).optional(),
+    hostname: text(253).optional(),
+    entryCommand: text(256).optional(),
+    flags: text(4096).optional(),
+    eventType: text(128).optional(),
+    reason: text(4096).optional(),
+    isExitEvent: z.boolean().optional(),
+    licenseID: text(200).optional(),
+    appChannelID: text(128).optional(),
+    appVersion: text(128).optional(),
+  }),
+  versions: z.record(z.string(), text(128)).optional(),
 });
+type InstallerEvent = z.infer<typeof installerEventSchema>['event'];
 
-/** POST /embedded_cluster_metrics/:event */
+/** POST /embedded_cluster_metrics/:path */
 export async function receiveInstallerEvent(c: Context<AppEnv>) {
-  const event = c.req.param('event') ?? '';
-  const tracked = trackedEvents.find((name) => name === event);
-  if (!tracked && !otherEvents.has(event)) throw notFound(`The event ${event}`);
-  const { identity } = await requireMachine(c, 'any');
-  // Other events have bodies of their own shapes, and nothing here reads them.
-  if (!tracked) return c.json({});
-
-  const body = await readJson(c, installEventSchema);
+  const path = c.req.param('path') ?? '';
+  if (!paths.has(path)) throw notFound(`The event path ${path}`);
+  const { event } = await readJson(c, installerEventSchema);
+  const type = eventTypeOf(path, event);
   const deps = c.get('deps');
-  const attemptId = identity.attempt?.id;
-  if (!attemptId) return c.json({});
-  if (tracked === 'InstallationStarted') await recordProgress(deps, attemptId);
-  if (tracked === 'InstallationSucceeded') await recordCheckpoint(deps, attemptId, 'installation_completed');
-  if (tracked === 'InstallationFailed') {
-    await recordFailure(deps, attemptId, body.reason?.trim() || 'The installer reported a failure without a reason.');
+
+  if (type === 'InstallationStarted') {
+    // The only event that names the license; it joins the installer's cluster to an attempt.
+    const identity = event.licenseID && (await authenticateLicense(deps.db, event.licenseID, deps.now()));
+    if (!identity) throw new HttpError(401, 'unauthenticated', 'event.licenseID is not a license of this portal.');
+    refuseExpiredLicense(identity.team, deps.now());
+    const attempt = await attemptFor(deps, identity, { kind: 'installer', clusterId: event.clusterID });
+    if (attempt) await recordProgress(deps, attempt.id);
+    return c.json({});
   }
+
+  // Later events carry only the cluster: they go to the attempt its installer joined, if any.
+  const tracked = type === 'InstallationSucceeded' || type === 'InstallationFailed' || type === 'SignalAborted';
+  if (!tracked) return c.json({});
+  const attempt = await claimedAttempt(deps, [clusterClaim(event.clusterID)]);
+  if (!attempt) return c.json({});
+  if (type === 'InstallationSucceeded') await recordCheckpoint(deps, attempt.id, 'installation_completed');
+  else await recordFailure(deps, attempt.id, failureReason(type, event.reason));
   return c.json({});
+}
+
+/** The event's name: its path, or for a GenericEvent its eventType, which must be one we know. */
+function eventTypeOf(path: string, event: InstallerEvent): string {
+  if (path !== 'GenericEvent') {
+    if (event.eventType && event.eventType !== path) {
+      throw new HttpError(400, 'bad_request', `event.eventType ${event.eventType} does not match the path ${path}.`);
+    }
+    return path;
+  }
+  const type = genericTypes.find((name) => name === event.eventType);
+  if (!type) {
+    throw new HttpError(
+      400,
+      'bad_request',
+      event.eventType ? `Unknown event type ${event.eventType}.` : 'event.eventType is required for a GenericEvent.',
+    );
+  }
+  return type;
+}
+
+function failureReason(type: string, reason: string | undefined) {
+  const given = reason?.trim();
+  if (type === 'SignalAborted') return given ? `The installer was stopped: ${given}` : 'The installer was stopped.';
+  return given || 'The installer reported a failure without a reason.';
 }

@@ -9,5 +9,5 @@ export function embeddedRoutes() {
   return new Hono<AppEnv>()
     .get('/embedded/:app/:channel', downloadEmbeddedBundle)
     .get('/embedded/:app/:channel/:version', downloadEmbeddedBundle)
-    .post('/embedded_cluster_metrics/:event', bodyLimit(64 * 1024), receiveInstallerEvent);
+    .post('/embedded_cluster_metrics/:path', bodyLimit(64 * 1024), receiveInstallerEvent);
 }

@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { instances } from '../../db/schema';
 import { checkpointTimes, startInstall } from '../../testing/ingest-client';
-import { kotsAppInfo, sdkInstanceData, tagData, type RecordedRequest } from '../../testing/recorded-requests';
+import { kotsAppInfo, replay, sdkInstanceData, tagData } from '../../testing/recorded-requests';
 import type { TestPortal } from '../../testing/test-portal';
 import { createTestPortal } from '../../testing/test-portal';
-
-/** Replays a recorded request byte for byte: header spelling, empty values and all. */
-function replay(portal: TestPortal, request: RecordedRequest, change: (headers: Headers) => void = () => {}) {
-  const headers = new Headers(request.headers);
-  change(headers);
-  return portal.app.request(`http://portal.test${request.path}`, {
-    method: request.method,
-    headers,
-    body: request.body,
-  });
-}
 
 const listed = async (portal: TestPortal, cookie: string) =>
   (await (await portal.request('/api/instances', { cookie })).json()).instances;
