@@ -116,8 +116,8 @@ describe('signing in with an emailed link', () => {
     expect(new URL(page.url()).pathname).toBe('/login');
     await checkA11y(page);
 
-    await page.goto('/license');
-    await page.waitForURL(`${baseURL}/login?next=%2Flicense`);
+    await page.goto('/license-details');
+    await page.waitForURL(`${baseURL}/login?next=%2Flicense-details`);
     await heading(page, 'Anmelden').waitFor();
     expect((await context.cookies()).find((c) => c.name === 'portico_session')).toBeUndefined();
     expect((await me()).status).toBe(401);

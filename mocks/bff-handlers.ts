@@ -1,5 +1,6 @@
 import { http } from 'msw';
 import type { App } from '../server/app';
+import { isCorePath } from '../server/app';
 
 /**
  * A browser's cookie store for one origin, as far as the BFF needs it: MSW hands requests to
@@ -25,10 +26,16 @@ export class CookieJar {
   }
 }
 
-/** Routes the SPA's /api/* requests into the real BFF app, as the browser would send them. */
+/** The requests the Node host hands the BFF (`isCorePath`): the same split here as in production. */
+const isForTheBff = ({ request }: { request: Request }) => {
+  const url = new URL(request.url);
+  return url.origin === location.origin && isCorePath(url.pathname);
+};
+
+/** Routes the SPA's requests for the BFF's paths into the real BFF app, as the browser would send them. */
 export function bffHandlers(app: App, jar: CookieJar) {
   return [
-    http.all('/api/*', async ({ request }) => {
+    http.all(isForTheBff, async ({ request }) => {
       const headers = new Headers(request.headers);
       const cookie = jar.header();
       if (cookie) headers.set('cookie', cookie);

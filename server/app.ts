@@ -26,10 +26,26 @@ import { meRoutes } from './auth/me';
 import { releaseRoutes } from './releases/routes';
 import { teamRoutes } from './teams/routes';
 
-/** Paths the BFF core answers; a host serves everything else (the SPA) itself. */
-const CORE_PREFIXES = ['/api/', '/v2/', '/embedded/', '/embedded_cluster_metrics/', '/kots_metrics/'];
+/**
+ * Paths the BFF core answers, known routes or not: the SPA's API and the real clients' paths
+ * (Replicated's `/license`, `/release`, `/application`, `/supportbundle`, `/v3` among them), so
+ * a client gets the core's JSON 404 there and never the SPA's HTML (issue 7). A host serves
+ * everything else itself. A prefix is the path itself or a folder: `/licenses` is not `/license`.
+ */
+const CORE_PREFIXES = [
+  '/api',
+  '/v2',
+  '/v3',
+  '/embedded',
+  '/embedded_cluster_metrics',
+  '/kots_metrics',
+  '/license',
+  '/release',
+  '/application',
+  '/supportbundle',
+];
 export const isCorePath = (path: string) =>
-  CORE_PREFIXES.some((prefix) => path.startsWith(prefix)) || path === '/api' || path === '/v2';
+  CORE_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
 
 /**
  * The BFF: one Hono app over ports, so the Node server, MSW in Node and MSW in the browser all

@@ -1,12 +1,14 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import type { HttpBindings } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { App } from '../app';
 import { isCorePath } from '../app';
+import { errorResponse, HttpError } from '../http/errors';
 import { clientAddress } from './client-address';
 
 /**
@@ -31,18 +33,30 @@ const pageHeaders = secureHeaders({
   xFrameOptions: 'DENY',
 });
 
+/** A browser opening a page: the one request the SPA's index.html answers (issue 7). */
+const isPageNavigation = (c: Context) =>
+  ['GET', 'HEAD'].includes(c.req.method) && (c.req.header('accept') ?? '').toLowerCase().includes('text/html');
+
 /**
  * The Node host: the BFF core answers its own paths (with its own headers); everything else is
- * the built SPA, with index.html for client-side routes.
+ * the built SPA, with index.html for a browser opening a client-side route. Any other request is
+ * a JSON 404, so a real client that asks for a path we lack is never misled by HTML (issue 7).
  */
 export function createHost(core: Pick<App, 'fetch'>, clientDir: string, options: { trustProxy: boolean }) {
   const host = new Hono<{ Bindings: HttpBindings }>();
+  // The License page's old address is now Replicated's (issue 7); a bookmark still opens the page.
+  host.get('/license', async (c, next) => {
+    if (!isPageNavigation(c) || c.req.header('authorization')) return next();
+    c.header('Vary', 'Accept, Authorization');
+    return c.redirect(`/license-details${new URL(c.req.url).search}`, 308);
+  });
   host.use('*', async (c, next) => {
     if (!isCorePath(c.req.path)) return next();
     return core.fetch(c.req.raw, { clientAddress: clientAddress(c.env.incoming, options.trustProxy) });
   });
   host.use('*', pageHeaders);
-  host.use(
+  // Files answer GET and HEAD only; a POST to one is as unknown as any other path.
+  host.get(
     '/assets/*',
     serveStatic({
       root: clientDir,
@@ -51,11 +65,16 @@ export function createHost(core: Pick<App, 'fetch'>, clientDir: string, options:
   );
   // A chunk of an older build is gone; index.html in its place would only fail as a script.
   host.get('/assets/*', (c) => c.text('Not found', 404));
-  host.use('*', serveStatic({ root: clientDir }));
+  host.get('*', serveStatic({ root: clientDir }));
 
   const indexFile = join(clientDir, 'index.html');
   let index: Promise<string> | undefined;
-  host.get('*', async (c) => {
+  host.all('*', async (c) => {
+    // The same path is a page to a browser and a 404 to anyone else; a cache must keep them apart.
+    c.header('Vary', 'Accept');
+    if (!isPageNavigation(c)) {
+      return errorResponse(c, new HttpError(404, 'not_found', `No route matches ${c.req.method} ${c.req.path}.`));
+    }
     if (!existsSync(indexFile)) return c.text('The portal UI is not built. Run `npm run build`.', 503);
     index ??= readFile(indexFile, 'utf8');
     c.header('Cache-Control', 'no-cache');

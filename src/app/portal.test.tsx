@@ -54,7 +54,7 @@ describe('the signed-in portal', () => {
   });
 
   it('switches to German, with dates in German, and keeps the choice for the account', async () => {
-    const { user, portal, jar } = await renderApp('/license', { user: 'alice@acme.example' });
+    const { user, portal, jar } = await renderApp('/license-details', { user: 'alice@acme.example' });
     await screen.findByRole('heading', { name: 'License', level: 1 });
     await user.click(screen.getByRole('button', { name: 'Account: alice@acme.example' }));
     await user.selectOptions(screen.getByLabelText('Language'), 'de');

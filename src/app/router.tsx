@@ -74,7 +74,7 @@ export function routes(queryClient: QueryClient): RouteObject[] {
             portalPage('install/:attemptId', () => import('../features/install/routes/install-attempt')),
             portalPage('instances', () => import('../features/instances/routes/instances')),
             portalPage('releases', () => import('../features/releases/routes/releases')),
-            portalPage('license', () => import('../features/license/routes/license')),
+            portalPage('license-details', () => import('../features/license/routes/license')),
             portalPage('support', () => import('../features/support/routes/support')),
             portalPage('team', () => import('../features/team/routes/team')),
             portalPage('settings', () => import('../features/settings/routes/settings')),

@@ -11,7 +11,7 @@ const navItems = [
   { to: '/install', key: 'nav.install' },
   { to: '/instances', key: 'nav.instances' },
   { to: '/releases', key: 'nav.releases' },
-  { to: '/license', key: 'nav.license' },
+  { to: '/license-details', key: 'nav.license' },
   { to: '/support', key: 'nav.support' },
   { to: '/team', key: 'nav.team' },
 ] as const;

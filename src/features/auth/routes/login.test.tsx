@@ -72,14 +72,14 @@ describe('signing in', () => {
   });
 
   it('signs out, and the old session no longer opens the portal', async () => {
-    const { user, router } = await renderApp('/license', { user: 'alice@acme.example' });
+    const { user, router } = await renderApp('/license-details', { user: 'alice@acme.example' });
     await screen.findByRole('heading', { name: 'License' });
     await user.click(screen.getByRole('button', { name: 'Account: alice@acme.example' }));
     await user.click(screen.getByRole('button', { name: 'Sign out' }));
     expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeInTheDocument();
     expect(screen.getByRole('status')).toHaveTextContent('You have signed out.');
 
-    await router.navigate('/license');
+    await router.navigate('/license-details');
     expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeInTheDocument();
     expect(within(document.body).queryByText('Acme Corp')).not.toBeInTheDocument();
   });

@@ -55,7 +55,7 @@ export function Component() {
             })}
           </p>
         </Card>
-        <Card title={t('dashboard.license.title')} footer={link('/license', t('dashboard.license.link'))}>
+        <Card title={t('dashboard.license.title')} footer={link('/license-details', t('dashboard.license.link'))}>
           <LicenseSummary license={dashboard.license} />
         </Card>
         <Card title={t('dashboard.support.title')} footer={link('/support', t('dashboard.support.link'))}>
