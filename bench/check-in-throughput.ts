@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAttempt, READY_STATES } from '../e2e/support/installs';
+import { ACME_LICENSE_ID } from '../server/testing/recorded-requests';
 import { signInWithFetch } from '../e2e/support/sign-in';
 import { startServer } from '../e2e/support/server';
 import type { BenchResult, Figure } from './types';
@@ -26,7 +27,7 @@ type Run = {
 
 /**
  * SDK check-ins (POST /kots_metrics/license_instance/info) against the built server on its
- * embedded database (PGlite, fresh data folder). One Embedded Cluster attempt's token; a fixed
+ * embedded database (PGlite, fresh data folder). The license ID, as the real SDK sends it; a fixed
  * number of workers, each sending its next check-in as soon as the last is answered, over
  * keep-alive connections (one per worker); instance ids rotate over 100 instances; three resource
  * states per body. Per concurrency: 2 s of warm-up not counted, then 10 s counted. Only 200s
@@ -37,14 +38,17 @@ export async function checkInThroughput(): Promise<BenchResult> {
   const server = await startServer({ dataDir });
   try {
     const cookie = await signInWithFetch(server.baseURL, dataDir, 'alice@acme.example');
+    // An attempt whose bundle was downloaded awaits a check-in: the first instance joins it, the
+    // other 99 report on their own (decision 008), as the real SDK does with the license ID.
     const { token } = await createAttempt(server.baseURL, cookie, {
       method: 'embedded',
       name: 'bench-check-ins',
       version: '1.4.0',
       options: { network: 'online' },
     });
+    await (await fetch(`${server.baseURL}/embedded/atlas/stable`, { headers: { authorization: token } })).arrayBuffer();
     const runs: Run[] = [];
-    for (const concurrency of CONCURRENCIES) runs.push(await load(server.baseURL, token, concurrency));
+    for (const concurrency of CONCURRENCIES) runs.push(await load(server.baseURL, ACME_LICENSE_ID, concurrency));
     return report(runs);
   } finally {
     await server.stop();
@@ -52,17 +56,18 @@ export async function checkInThroughput(): Promise<BenchResult> {
   }
 }
 
-async function load(baseURL: string, token: string, concurrency: number): Promise<Run> {
+async function load(baseURL: string, licenseId: string, concurrency: number): Promise<Run> {
   const url = new URL('/kots_metrics/license_instance/info', baseURL);
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   const body = JSON.stringify({ resource_states: READY_STATES });
+  // As the SDK sends them (server/testing/recorded-requests.ts): Go's header spelling.
   const headers = {
-    authorization: `Basic ${Buffer.from(`${token}:${token}`).toString('base64')}`,
-    'content-type': 'application/json',
-    'content-length': Buffer.byteLength(body),
-    'user-agent': 'Replicated-SDK/1.0.0',
-    'x-replicated-appstatus': 'ready',
-    'x-replicated-k8sversion': 'v1.31.4+k0s',
+    Authorization: `Basic ${Buffer.from(`${licenseId}:${licenseId}`).toString('base64')}`,
+    'Content-Type': 'application/json',
+    'Content-Length': Buffer.byteLength(body),
+    'User-Agent': 'Replicated-SDK/v1.0.0',
+    'X-Replicated-Appstatus': 'ready',
+    'X-Replicated-K8sversion': 'v1.31.4+k0s',
   };
   let sent = 0;
   const checkIn = () =>
@@ -70,7 +75,7 @@ async function load(baseURL: string, token: string, concurrency: number): Promis
       const instance = `bench-instance-${sent++ % INSTANCES}`;
       const req = request(
         url,
-        { method: 'POST', agent, headers: { ...headers, 'x-replicated-instanceid': instance } },
+        { method: 'POST', agent, headers: { ...headers, 'X-Replicated-Instanceid': instance } },
         (res) => {
           res.resume();
           res.on('end', () => resolve(res.statusCode ?? 0));

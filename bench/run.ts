@@ -8,6 +8,7 @@ import { bundleSize } from './bundle-size';
 import { checkInThroughput } from './check-in-throughput';
 import { coldStart } from './cold-start';
 import { installLatency } from './install-latency';
+import { installerEvents } from './installer-events';
 import type { BenchResult, Figure } from './types';
 
 const OUTPUT = 'docs/performance.md';
@@ -22,6 +23,7 @@ const benchmarks: [string, () => Promise<BenchResult>][] = [
   ['Cold start', coldStart],
   ['Install tracking latency', installLatency],
   ['SDK check-in throughput', checkInThroughput],
+  ['Embedded Cluster events', installerEvents],
 ];
 
 const loadBefore = loadavg()[0]!.toFixed(2); // A busy machine explains a slow figure.
@@ -82,13 +84,24 @@ ${results.map(([name, result]) => `## ${name}\n\n${result.details}`).join('\n\n'
   /embedded_cluster_metrics/InstallationSucceeded\` ("Installation completed"). Both clocks are the
   same machine's. Percentiles are nearest-rank.
 - **SDK check-in throughput** (bench/check-in-throughput.ts): the built server on its embedded
-  database (PGlite, empty data folder) and one Embedded Cluster attempt's token. A fixed number of
-  workers (8, then 32) each send their next \`POST /kots_metrics/license_instance/info\` as soon
-  as the last is answered, over keep-alive connections (Node's http.Agent, one socket per worker),
-  with \`Basic base64(token:token)\`, \`X-Replicated-InstanceID\` rotating over 100 instances and
+  database (PGlite, empty data folder) and one Embedded Cluster attempt whose bundle was downloaded.
+  A fixed number of workers (8, then 32) each send their next
+  \`POST /kots_metrics/license_instance/info\` as soon as the last is answered, over keep-alive
+  connections (Node's http.Agent, one socket per worker), with the license ID as the real SDK sends
+  it (\`Basic base64(licenseID:licenseID)\`, Go's header spelling), \`X-Replicated-InstanceID\`
+  rotating over 100 instances (the first joins the attempt, the other 99 report on their own, so
+  most check-ins also look for an attempt to join: the worst case of decision 008) and
   three resource states in the body. 2 s of warm-up are not counted, then 10 s are; only 200s
   count (anything else is reported as an error), latency is from sending to the end of the answer.
   The load generator runs on the same machine as the server and shares its cores.
+- **Embedded Cluster events** (bench/installer-events.ts): the built server on PGlite, empty data
+  folder. 100 times: an Embedded Cluster attempt is started through the API and its bundle
+  downloaded with its token (not timed); then the installer's recorded requests are sent one
+  after another, as it sends them (no Authorization, the envelope body): \`InstallationStarted\`
+  with the license ID (the license looked up by hash, the one awaiting attempt joined and claimed
+  for the cluster) and \`GenericEvent\` \`InstallationSucceeded\` (the attempt found by its
+  cluster alone, the checkbox written and announced to open pages). Latency is from sending to
+  the end of the answer; percentiles are nearest-rank.
 - Figures vary with what else the machine is doing, so the bench records them rather than
   failing on them, and it is not part of \`npm test\`.
 `;
