@@ -38,6 +38,9 @@ export type InstanceStatus = (typeof instanceStatuses)[number];
 
 export type ResourceState = { kind: string; name: string; namespace: string; state: InstanceStatus };
 
+/** An app's own metrics, by name: scalars only, as the Replicated SDK accepts them. */
+export type CustomMetrics = Record<string, string | number | boolean>;
+
 export type InstanceDetails = {
   clusterId?: string;
   /** Embedded Cluster's own id for the cluster, kept apart from the SDK's cluster id. */
@@ -168,6 +171,9 @@ export type Instance = {
   firstCheckInAt: string | null;
   lastCheckInAt: string | null;
   details: InstanceDetails;
+  /** The latest custom metrics the instance's app reported through the Replicated SDK. */
+  customMetrics: CustomMetrics | null;
+  customMetricsReceivedAt: string | null;
 };
 
 export type InstanceList = { instances: Instance[] };

@@ -150,6 +150,7 @@ async function walkContext(portal: TestPortal): Promise<WalkContext> {
 
   const event = { executionID: 'e-1', clusterID: 'c-1', version: '2.4.0', reason: 'disk full', isExitEvent: true };
   const states = [{ kind: 'deployment', name: 'atlas-api', namespace: 'atlas', state: 'ready' }];
+  const pendingQuery = ['channelSequence', 'licenseSequence', 'isSemverSupported', 'sortOrder', 'selectedChannelId'];
   return {
     cookie,
     token,
@@ -193,6 +194,9 @@ async function walkContext(portal: TestPortal): Promise<WalkContext> {
         resource_states: JSON.stringify(states),
         running_images: { 'registry.atlas.example/atlas/api': ['sha256:abc'] },
       },
+      'POST /release/:app/pending': { resource_states: JSON.stringify(states) },
+      'POST /application/custom-metrics': { data: { active_users: 150, edition: 'enterprise', sso: true } },
+      'PATCH /application/custom-metrics': { data: { active_users: 151 } },
     },
     queries: {
       'GET /api/installs': ['status'],
@@ -202,6 +206,8 @@ async function walkContext(portal: TestPortal): Promise<WalkContext> {
       'GET /embedded/:app/:channel/:version': ['airgap'],
       'GET /v2/token': ['service', 'scope'],
       'GET /v2/:app/:channel/:repository/tags/list': ['n', 'last'],
+      'GET /release/:app/pending': pendingQuery,
+      'POST /release/:app/pending': pendingQuery,
     },
     publicRoutes: [
       'GET /api/health',

@@ -2,7 +2,13 @@ import { boolean, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'd
 import type { EntitlementName, InstallType, LicenseType } from '../../contract/catalogue';
 import type { Locale, Role } from '../../contract/me';
 import type { BrandingConfig } from '../catalogue/schema';
-import type { InstallMethod, InstallOptions, InstanceDetails, InstanceStatus } from '../../contract/installs';
+import type {
+  CustomMetrics,
+  InstallMethod,
+  InstallOptions,
+  InstanceDetails,
+  InstanceStatus,
+} from '../../contract/installs';
 
 // Mirrors server/db/migrations/*.sql, which are the source of truth for the database;
 // schema.test.ts fails when the two differ.
@@ -110,6 +116,9 @@ export const instances = pgTable('instances', {
   firstCheckInAt: ts('first_check_in_at'),
   lastCheckInAt: ts('last_check_in_at'),
   createdAt: ts('created_at').notNull().defaultNow(),
+  /** The latest custom metrics the instance's app reported (POST /application/custom-metrics). */
+  customMetrics: jsonb('custom_metrics').$type<CustomMetrics>(),
+  customMetricsReceivedAt: ts('custom_metrics_received_at'),
 });
 
 export const installAttempts = pgTable('install_attempts', {

@@ -9,7 +9,11 @@ import type { MachineIdentity } from '../service-accounts/service-accounts';
 
 type Deps = Ports;
 
-export type CheckIn = { externalId: string; status: InstanceStatus; details: InstanceDetails };
+/**
+ * What one report says about an instance. A null status says nothing about it (the SDK's update
+ * check at start-up, before its informers have reported): the status recorded before stays.
+ */
+export type CheckIn = { externalId: string; status: InstanceStatus | null; details: InstanceDetails };
 
 /**
  * Upserts the instance a check-in describes and moves its install attempt on. Instances are keyed
@@ -31,7 +35,7 @@ export async function recordCheckIn(deps: Deps, identity: MachineIdentity, check
             ${serviceAccount?.id ?? null}, false, ${checkIn.status}, ${JSON.stringify(defined)}::jsonb,
             ${at}::timestamptz, ${at}::timestamptz)
     ON CONFLICT (team_id, external_id) DO UPDATE SET
-      status = excluded.status,
+      status = COALESCE(excluded.status, instances.status),
       details = excluded.details,
       last_check_in_at = excluded.last_check_in_at,
       first_check_in_at = COALESCE(instances.first_check_in_at, excluded.first_check_in_at),

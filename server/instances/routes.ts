@@ -29,6 +29,8 @@ export function instanceRoutes() {
         firstCheckInAt: instance.firstCheckInAt?.toISOString() ?? null,
         lastCheckInAt: instance.lastCheckInAt?.toISOString() ?? null,
         details: instance.details,
+        customMetrics: instance.customMetrics,
+        customMetricsReceivedAt: instance.customMetricsReceivedAt?.toISOString() ?? null,
       })),
     };
     return c.json(body);

@@ -8,7 +8,7 @@
 export type RecordedRequest = {
   /** Repository, file and commit the request was read from. */
   source: string;
-  method: 'POST';
+  method: 'GET' | 'POST' | 'PATCH';
   path: string;
   headers: [string, string][];
   /** null: the client sends no body at all. */

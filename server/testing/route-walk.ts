@@ -57,6 +57,9 @@ const SDK_HEADERS = {
   'x-replicated-k8sversion': 'v1.31.4+k0s',
 };
 
+/** Paths the Replicated SDK calls, with Basic licenseID:licenseID and its instance headers. */
+const isSdkPath = (path: string) => /^\/(kots_metrics|release|application)\//.test(path);
+
 /** The headers a well-behaved caller of this route sends. */
 function validHeaders(context: WalkContext, method: string, path: string): Headers {
   const headers = new Headers({ 'content-type': 'application/json' });
@@ -66,7 +69,7 @@ function validHeaders(context: WalkContext, method: string, path: string): Heade
     if (method !== 'GET') headers.set('origin', TEST_ORIGIN);
   } else if (area === 'oci') {
     headers.set('authorization', `Basic ${btoa(`alice@acme.example:${context.token}`)}`);
-  } else if (path.startsWith('/kots_metrics/')) {
+  } else if (isSdkPath(path)) {
     headers.set('authorization', `Basic ${btoa(`${context.token}:${context.token}`)}`);
     for (const [name, value] of Object.entries(SDK_HEADERS)) headers.set(name, value);
   } else {
@@ -136,7 +139,7 @@ export function probesFor(context: WalkContext, route: { method: string; path: s
     if (method !== 'GET') headerVariants('origin', HOSTILE_HEADER_VALUES, true);
   } else {
     headerVariants('authorization', HOSTILE_HEADER_VALUES, true);
-    if (pattern.startsWith('/kots_metrics/')) {
+    if (isSdkPath(pattern)) {
       for (const name of Object.keys(SDK_HEADERS)) headerVariants(name, HOSTILE_HEADER_VALUES, false);
     }
   }

@@ -1,51 +1,26 @@
 import { Hono } from 'hono';
-import type { InstanceStatus, ResourceState } from '../../../contract/installs';
-import { rollUpStatus } from '../../instances/status';
 import type { AppEnv } from '../../http/env';
-import { readJson } from '../../http/validate';
 import { recordCheckIn } from '../../instances/check-in';
-import { checkInBodySchema, parseCheckInHeaders, sdkVersionOf } from './report';
 import { bodyLimit } from '../../http/body-limit';
 import { requireMachine } from '../../service-accounts/credentials';
+import { CUSTOM_METRICS_BODY_LIMIT, receiveCustomMetrics } from './custom-metrics';
+import { readInstanceData } from './instance-data';
+import { pendingReleases } from './pending';
 
-/** Replicated SDK instance check-ins (issue 3; reference B3). */
+const CHECK_IN_BODY_LIMIT = 1024 * 1024;
+
+/** What the Replicated SDK calls upstream (issues 3 and 7; reference B3). */
 export function sdkRoutes() {
-  return new Hono<AppEnv>().post('/kots_metrics/license_instance/info', bodyLimit(1024 * 1024), async (c) => {
-    // The SDK sends Basic base64("<license>:<license>"); here the license is a service-account token.
-    const { identity } = await requireMachine(c, 'sdk');
-    const headers = parseCheckInHeaders((name) => c.req.header(name));
-    // KOTS posts its check-in with no body at all (kots pkg/reporting/app_online.go).
-    const body = await readJson(c, checkInBodySchema, { emptyBody: {} });
-
-    await recordCheckIn(c.get('deps'), identity, {
-      externalId: headers['X-Replicated-InstanceID'],
-      status: instanceStatusOf(body.resource_states, headers['X-Replicated-AppStatus']),
-      details: {
-        clusterId: headers['X-Replicated-ClusterID'] ?? headers['X-Replicated-EmbeddedClusterID'],
-        embeddedClusterId: headers['X-Replicated-EmbeddedClusterID'],
-        embeddedClusterVersion: headers['X-Replicated-EmbeddedClusterVersion'],
-        appStatus: headers['X-Replicated-AppStatus'],
-        k8sVersion: headers['X-Replicated-K8sVersion'],
-        k8sDistribution: headers['X-Replicated-K8sDistribution'],
-        channelId: headers['X-Replicated-DownstreamChannelID'],
-        channelName: headers['X-Replicated-DownstreamChannelName'],
-        channelSequence: headers['X-Replicated-DownstreamChannelSequence'],
-        sdkVersion: sdkVersionOf(c.req.header('user-agent')),
-        resourceStates: body.resource_states,
-        runningImages: body.running_images,
-        tags: headers['X-Replicated-InstanceTagData'],
-      },
-    });
-    return c.json({});
-  });
-}
-
-/**
- * The resource states decide when there are some; otherwise the client's own summary
- * (X-Replicated-AppStatus, which an SDK whose informers report nothing yet still sends); with
- * neither, nothing is watched, which counts as ready (architecture.md).
- */
-function instanceStatusOf(states: ResourceState[] | undefined, appStatus: InstanceStatus | undefined): InstanceStatus {
-  if (states?.length) return rollUpStatus(states);
-  return appStatus ?? 'ready';
+  return new Hono<AppEnv>()
+    .post('/kots_metrics/license_instance/info', bodyLimit(CHECK_IN_BODY_LIMIT), async (c) => {
+      // The SDK sends Basic base64("<license>:<license>"); the license is its ID or a service-account token.
+      const { identity } = await requireMachine(c, 'sdk');
+      // Nothing watched counts as ready (architecture.md).
+      await recordCheckIn(c.get('deps'), identity, await readInstanceData(c, 'ready'));
+      return c.json({});
+    })
+    .get('/release/:app/pending', pendingReleases)
+    .post('/release/:app/pending', bodyLimit(CHECK_IN_BODY_LIMIT), pendingReleases)
+    .post('/application/custom-metrics', bodyLimit(CUSTOM_METRICS_BODY_LIMIT), receiveCustomMetrics)
+    .patch('/application/custom-metrics', bodyLimit(CUSTOM_METRICS_BODY_LIMIT), receiveCustomMetrics);
 }
