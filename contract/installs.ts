@@ -126,6 +126,12 @@ export const updateInstallInputSchema = z.object({
 });
 export type UpdateInstallInput = z.input<typeof updateInstallInputSchema>;
 
+/** Links an instance the portal could not attribute to an install attempt (decision 008). */
+export const linkInstanceInputSchema = z.object({
+  instanceId: z.string({ error: 'Choose the instance to link.' }).min(1, 'Choose the instance to link.').max(64),
+});
+export type LinkInstanceInput = z.input<typeof linkInstanceInputSchema>;
+
 export type Checkpoint = { name: CheckpointName; at: string | null };
 
 export type InstallAttempt = {
@@ -177,3 +183,14 @@ export type Instance = {
 };
 
 export type InstanceList = { instances: Instance[] };
+
+/**
+ * An instance that reported with the team's license since an attempt started, but joined no
+ * attempt: the customer may link it to that attempt by hand (decision 008).
+ */
+export type LinkCandidate = Pick<Instance, 'id' | 'externalId' | 'name' | 'status'> & {
+  lastCheckInAt: string;
+  clusterId?: string;
+};
+
+export type LinkCandidateList = { instances: LinkCandidate[] };

@@ -189,6 +189,7 @@ async function walkContext(portal: TestPortal): Promise<WalkContext> {
       },
       'POST /api/installs/:id/token': null,
       'DELETE /api/installs/:id': null,
+      'POST /api/installs/:id/link': { instanceId: '00000000-0000-4000-8000-000000000000' },
       'POST /embedded_cluster_metrics/:event': event,
       'POST /kots_metrics/license_instance/info': {
         resource_states: JSON.stringify(states),

@@ -85,7 +85,7 @@ export async function claimedAttempt(deps: Pick<Ports, 'db'>, claims: string[], 
 }
 
 export const clusterClaim = (clusterId: string) => `cluster:${clusterId}`;
-const instanceClaim = (instanceId: string) => `instance:${instanceId}`;
+export const instanceClaim = (instanceId: string) => `instance:${instanceId}`;
 
 function claimsOf(signal: Signal): string[] {
   if (signal.kind === 'installer') return [clusterClaim(signal.clusterId)];

@@ -16,6 +16,7 @@ import type { Database } from '../db/database';
 import { isUniqueViolation } from '../db/errors';
 import { installAttempts, releases, serviceAccounts } from '../db/schema';
 import { findAttempt, findAttempts } from './attempts';
+import { linkCandidates, linkInstance } from './link';
 import { attemptEvents } from './live-stream';
 import { issueServiceAccountToken } from '../service-accounts/service-accounts';
 import type { AppEnv } from '../http/env';
@@ -133,7 +134,9 @@ export function installRoutes() {
       deps.events.publish({ type: 'attempt.updated', teamId, attemptId: attempt.id });
       return c.json(await findAttempt(deps, teamId, attempt.id));
     })
-    .get('/:id/events', attemptEvents);
+    .get('/:id/events', attemptEvents)
+    .get('/:id/link-candidates', linkCandidates)
+    .post('/:id/link', canInstall, linkInstance);
 }
 
 function checkOptions(method: InstallMethod, options: InstallOptions, installTypes: readonly string[]): InstallOptions {

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import type { InstanceList } from '../../contract/installs';
 import { installAttempts, instances } from '../db/schema';
 import { isActive } from './activity';
+import { instanceName } from './name';
 import type { AppEnv } from '../http/env';
 
 /** The team's instances, newest check-in first, named after the install attempt they came from. */
@@ -20,8 +21,7 @@ export function instanceRoutes() {
       instances: rows.map(({ instance, name }) => ({
         id: instance.id,
         externalId: instance.externalId,
-        // The name the customer tagged the instance with wins over the installation's.
-        name: instance.details.tags?.name || name,
+        name: instanceName(instance.details, name),
         status: instance.status,
         versionLabel: instance.details.versionLabel ?? null,
         airgap: instance.airgap,

@@ -15,6 +15,8 @@ export const installKeys = {
   all: (teamId: string) => [...teamKey(teamId), 'installs'] as const,
   list: (teamId: string) => [...installKeys.all(teamId), 'list'] as const,
   detail: (teamId: string, id: string) => [...installKeys.all(teamId), 'detail', id] as const,
+  // Under the attempt's key: whatever refreshes the attempt refreshes its candidates too.
+  linkCandidates: (teamId: string, id: string) => [...installKeys.detail(teamId, id), 'link-candidates'] as const,
   // A release's images follow the team's channel.
   images: (teamId: string, version: string) => [...teamKey(teamId), 'release-images', version] as const,
 };

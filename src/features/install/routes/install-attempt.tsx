@@ -21,6 +21,7 @@ import { CheckpointList } from '../components/checkpoint-list';
 import { CommandSteps } from '../components/command-steps';
 import { DiscardButton } from '../components/discard-dialog';
 import { InstallChoices, type Choices } from '../components/install-choices';
+import { LinkInstance } from '../components/link-instance';
 import { RenameForm } from '../components/rename-form';
 import { StatusBadge } from '../components/status-badge';
 import { TokenPanel } from '../components/token-panel';
@@ -68,6 +69,7 @@ export function Component() {
     enabled: relocating,
   });
   const canEdit = open && can(me.team.role, 'installs.manage');
+  const ready = attempt.checkpoints.some((c) => c.name === 'instance_ready' && c.at !== null);
 
   const steps = installSteps({
     ...choices,
@@ -139,6 +141,7 @@ export function Component() {
         </section>
         <div className="space-y-6 lg:col-span-2">
           {!open && <Alert tone="info">{t('install.attempt.discarded')}</Alert>}
+          <LinkInstance attemptId={attempt.id} awaiting={open && !ready} canLink={canEdit} />
           {canEdit && (
             <section
               aria-labelledby="choices-heading"
