@@ -4,7 +4,12 @@ import { join } from 'node:path';
 import { createAttempt } from '../e2e/support/installs';
 import { signInWithFetch } from '../e2e/support/sign-in';
 import { startServer } from '../e2e/support/server';
-import { ACME_LICENSE_ID, ecGenericEvent, ecInstallationStarted, type RecordedRequest } from '../server/testing/recorded-requests';
+import {
+  ACME_LICENSE_ID,
+  ecGenericEvent,
+  ecInstallationStarted,
+  type RecordedRequest,
+} from '../server/testing/recorded-requests';
 import type { BenchResult, Figure } from './types';
 
 const INSTALLS = 100;
@@ -31,12 +36,17 @@ export async function installerEvents(): Promise<BenchResult> {
         version: '1.4.0',
         options: { network: 'online' },
       });
-      await (await fetch(`${server.baseURL}/embedded/atlas/stable`, { headers: { authorization: token } })).arrayBuffer();
+      await (
+        await fetch(`${server.baseURL}/embedded/atlas/stable`, { headers: { authorization: token } })
+      ).arrayBuffer();
       const clusterId = `bench-cluster-${i}`;
       started.push(await timed(server.baseURL, ecInstallationStarted(ACME_LICENSE_ID, clusterId)));
       succeeded.push(await timed(server.baseURL, ecGenericEvent('InstallationSucceeded', { clusterId })));
     }
-    return report(started.sort((a, b) => a - b), succeeded.sort((a, b) => a - b));
+    return report(
+      started.sort((a, b) => a - b),
+      succeeded.sort((a, b) => a - b),
+    );
   } finally {
     await server.stop();
     await rm(dataDir, { recursive: true, force: true });
@@ -79,7 +89,9 @@ function report(started: number[], succeeded: number[]): BenchResult {
       '',
       '| Event | p50 | p99 | max |',
       '|---|---:|---:|---:|',
-      ...rows.map(([name, s]) => `| ${name} | ${ms(percentile(s, 50))} | ${ms(percentile(s, 99))} | ${ms(s.at(-1)!)} |`),
+      ...rows.map(
+        ([name, s]) => `| ${name} | ${ms(percentile(s, 50))} | ${ms(percentile(s, 99))} | ${ms(s.at(-1)!)} |`,
+      ),
     ].join('\n'),
   };
 }

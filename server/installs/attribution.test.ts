@@ -14,19 +14,28 @@ import { ACME_HELM_ONLINE, basic, registry, startInstall as startHelm } from '..
 import { createTestPortal, type TestPortal } from '../testing/test-portal';
 
 /** The SDK's check-in with the license ID, from an Embedded Cluster (its id in the header) or not. */
-function checkIn(portal: TestPortal, options: { instanceId?: string; embeddedClusterId?: string; state?: string } = {}) {
+function checkIn(
+  portal: TestPortal,
+  options: { instanceId?: string; embeddedClusterId?: string; state?: string } = {},
+) {
   const request = sdkInstanceData(ACME_LICENSE_ID);
   const state = options.state ?? 'ready';
   const states = [{ kind: 'deployment', name: 'atlas-api', namespace: 'atlas', state }];
-  return replay(portal, { ...request, body: JSON.stringify({ resource_states: JSON.stringify(states) }) }, (headers) => {
-    if (options.instanceId) headers.set('X-Replicated-Instanceid', options.instanceId);
-    if (options.embeddedClusterId) headers.set('X-Replicated-Embeddedclusterid', options.embeddedClusterId);
-    headers.set('X-Replicated-Appstatus', state);
-  });
+  return replay(
+    portal,
+    { ...request, body: JSON.stringify({ resource_states: JSON.stringify(states) }) },
+    (headers) => {
+      if (options.instanceId) headers.set('X-Replicated-Instanceid', options.instanceId);
+      if (options.embeddedClusterId) headers.set('X-Replicated-Embeddedclusterid', options.embeddedClusterId);
+      headers.set('X-Replicated-Appstatus', state);
+    },
+  );
 }
 
 const downloadWithToken = async (portal: TestPortal, token: string) =>
-  (await portal.app.request('http://portal.test/embedded/atlas/stable', { headers: { authorization: token } })).arrayBuffer();
+  (
+    await portal.app.request('http://portal.test/embedded/atlas/stable', { headers: { authorization: token } })
+  ).arrayBuffer();
 
 const instanceRow = async (portal: TestPortal, externalId: string) =>
   (await portal.db.select().from(instances).where(eq(instances.externalId, externalId)))[0];

@@ -113,4 +113,3 @@ function awaiting(signal: Signal): SQL | undefined {
       );
   }
 }
-

@@ -102,7 +102,10 @@ describe('Embedded Cluster lifecycle events, as the installer sends them', () =>
     const event = JSON.parse(started.body!).event;
     for (const path of ['UpgradeStarted', 'JoinStarted', 'JoinSucceeded', 'JoinFailed', 'NodeAdded', 'NodeRemoved']) {
       const request = { ...started, path: `/embedded_cluster_metrics/${path}` };
-      const response = await replay(portal, withBody(request, JSON.stringify({ event: { ...event, eventType: path } })));
+      const response = await replay(
+        portal,
+        withBody(request, JSON.stringify({ event: { ...event, eventType: path } })),
+      );
       expect(response.status, path).toBe(200);
     }
     for (const type of ['PreflightsFailed', 'AppPreflightsBypassed', 'UpgradeSucceeded', 'UpgradeFailed']) {
