@@ -49,6 +49,21 @@ describe('tar.gz writer', () => {
     }
   });
 
+  it("writes names longer than 100 bytes with ustar's prefix field", async () => {
+    const name = `chart/charts/${'sub'.repeat(30)}/templates/${'x'.repeat(80)}.yaml`;
+    const archive = await gzipped([{ name, mode: 0o644, size: 3, mtime: MTIME, body: bytes('ok\n') }]);
+    const listed = spawnSync('tar', ['-tzf', '-'], { input: archive, encoding: 'utf8', timeout: 10_000 });
+    expect(listed.stdout).toBe(`${name}\n`);
+    const tooLong = {
+      name: `${'d'.repeat(156)}/${'x'.repeat(20)}`,
+      mode: 0o644,
+      size: 0,
+      mtime: MTIME,
+      body: bytes(''),
+    };
+    await expect(gzipped([tooLong])).rejects.toThrow('unsupported tar entry name');
+  });
+
   it('refuses names that would escape the extraction directory', async () => {
     for (const name of ['/etc/passwd', '../atlas', 'a/../../b', '', 'x'.repeat(101)]) {
       const entry = { name, mode: 0o644, size: 0, mtime: MTIME, body: bytes('') };

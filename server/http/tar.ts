@@ -7,7 +7,7 @@
 const BLOCK = 512;
 
 export type TarEntry = {
-  /** Relative, '/'-separated, at most 100 bytes. */
+  /** Relative, '/'-separated; at most 100 bytes, or 255 split at a '/' into ustar's prefix and name. */
   name: string;
   mode: number;
   size: number;
@@ -69,10 +69,7 @@ async function* tarChunks(entries: readonly TarEntry[], onComplete?: () => Promi
 const encoder = new TextEncoder();
 
 function tarHeader(entry: TarEntry): Uint8Array {
-  const name = encoder.encode(entry.name);
-  if (name.length === 0 || name.length > 100 || entry.name.startsWith('/') || entry.name.split('/').includes('..')) {
-    throw new Error(`unsupported tar entry name: ${entry.name}`);
-  }
+  const [prefix, name] = ustarName(entry.name);
   if (entry.size < 0 || entry.size >= 8 ** 11) throw new Error(`${entry.name}: too large for a ustar header`);
   const header = new Uint8Array(BLOCK);
   const put = (offset: number, bytes: Uint8Array) => header.set(bytes, offset);
@@ -87,6 +84,7 @@ function tarHeader(entry: TarEntry): Uint8Array {
     );
 
   put(0, name);
+  put(345, prefix);
   octal(100, 8, entry.mode & 0o7777);
   octal(108, 8, 0); // uid
   octal(116, 8, 0); // gid
@@ -101,4 +99,18 @@ function tarHeader(entry: TarEntry): Uint8Array {
   const checksum = header.reduce((sum, byte) => sum + byte, 0);
   put(148, encoder.encode(`${checksum.toString(8).padStart(6, '0')}\0 `));
   return header;
+}
+
+/** ustar's prefix (at most 155 bytes) and name (at most 100), split at a '/' when the name is longer. */
+function ustarName(path: string): [Uint8Array, Uint8Array] {
+  const refuse = () => new Error(`unsupported tar entry name: ${path}`);
+  const whole = encoder.encode(path);
+  if (whole.length === 0 || path.startsWith('/') || path.split('/').includes('..')) throw refuse();
+  if (whole.length <= 100) return [new Uint8Array(0), whole];
+  for (let slash = path.indexOf('/'); slash > 0; slash = path.indexOf('/', slash + 1)) {
+    const prefix = encoder.encode(path.slice(0, slash));
+    const name = encoder.encode(path.slice(slash + 1));
+    if (prefix.length <= 155 && name.length > 0 && name.length <= 100) return [prefix, name];
+  }
+  throw refuse();
 }

@@ -3,7 +3,7 @@ import type { ArtifactStore } from '../deps';
 /** A manifest as index.json lists it, with the repository and tag its annotations give it. */
 export type LayoutEntry = { mediaType: string; digest: string; size: number; repository: string; tag: string };
 
-type Descriptor = { mediaType?: string; digest?: string };
+type Descriptor = { mediaType?: string; digest?: string; size?: number };
 export type Manifest = { mediaType?: string; config?: Descriptor; layers?: Descriptor[] };
 
 const SHA256_DIGEST = /^sha256:[a-f0-9]{64}$/;
@@ -24,7 +24,7 @@ export async function readLayout(artifacts: ArtifactStore): Promise<LayoutEntry[
     return [];
   }
   return manifests.flatMap((m) => {
-    const d = m as Descriptor & { size?: number; annotations?: Record<string, string> };
+    const d = m as Descriptor & { annotations?: Record<string, string> };
     const repository = d.annotations?.['io.portico.repository'];
     const tag = d.annotations?.['org.opencontainers.image.ref.name'];
     if (!repository || !tag || !d.digest || !isDigest(d.digest) || !d.mediaType) return [];
@@ -43,15 +43,4 @@ export function parseManifest(bytes: Uint8Array): Manifest | null {
   } catch {
     return null;
   }
-}
-
-/** The blobs the given manifests reference: their configs and layers. */
-export async function referencedBlobs(artifacts: ArtifactStore, manifestDigests: string[]): Promise<Set<string>> {
-  const digests = new Set<string>();
-  for (const digest of new Set(manifestDigests)) {
-    const bytes = await readBlob(artifacts, digest);
-    const manifest = bytes && parseManifest(bytes);
-    for (const d of [manifest?.config, ...(manifest?.layers ?? [])]) if (d?.digest) digests.add(d.digest);
-  }
-  return digests;
 }

@@ -5,10 +5,10 @@ import { RegistryError, nameInvalid, nameUnknown, referenceInvalid, registryErro
 import { isReference, isRepositoryName, repositoryRequestOf } from './names';
 import { clientErrorOf, logRefusal } from '../../http/errors';
 import { mayPullFromRegistry } from '../../releases/registry-entitlements';
-import { blobPath, isDigest, parseManifest, readBlob, referencedBlobs } from '../../releases/oci-layout';
 import { isChart } from '../../releases/images';
 import { recordImagePull } from './pulls';
 import { openRepository } from './repository';
+import { servedBlob, servedManifest } from './served';
 
 /** How long clients may reuse the bearer token before asking again (see the token route). */
 const TOKEN_TTL_SECONDS = 300;
@@ -20,8 +20,9 @@ const blobUnknown = () => new RegistryError(404, 'BLOB_UNKNOWN', 'This blob is n
 /**
  * The OCI distribution API under /v2/ (issue 3), read-only, over the vendor's OCI image layout:
  * `<app>/<channel>/<repository>` names the Helm chart (repository = app slug) and the images of
- * the releases on the team's channel. Requests carrying an install attempt's token are what
- * records its registry_login and images_pulled checkpoints (product reference §2.5, §2.8).
+ * the releases on the team's channel; the chart is served as the team's own, with its values
+ * injected (served.ts). Requests carrying an install attempt's token are what records its
+ * registry_login and images_pulled checkpoints (product reference §2.5, §2.8).
  */
 export function registryRoutes() {
   const registry = new Hono<RegistryEnv>();
@@ -83,30 +84,23 @@ export function registryRoutes() {
   registry.get(`${REPOSITORY}/manifests/:reference`, async (c) => {
     const { deps, identity, view } = await repositoryOf(c);
     const reference = c.req.param('reference');
-    const entry = view.entries.find((e) => (isDigest(reference) ? e.digest === reference : e.tag === reference));
-    const bytes = entry && (await readBlob(deps.artifacts, entry.digest));
-    if (!entry || !bytes) throw manifestUnknown();
+    const manifest = await servedManifest(deps, identity.team.id, view, reference);
+    if (!manifest) throw manifestUnknown();
     // Only a GET fetches the manifest; a HEAD (clients checking for updates) pulls nothing.
     if (c.req.method === 'GET' && identity.attempt && !isChart(c.req.param('repository'), view.appSlug)) {
       await recordImagePull(deps, identity.attempt, view, reference);
     }
-    return c.body(bytes, 200, {
-      'Content-Type': parseManifest(bytes)?.mediaType ?? entry.mediaType,
-      'Content-Length': String(bytes.byteLength),
-      'Docker-Content-Digest': entry.digest,
+    return c.body(manifest.bytes, 200, {
+      'Content-Type': manifest.mediaType,
+      'Content-Length': String(manifest.bytes.byteLength),
+      'Docker-Content-Digest': manifest.digest,
     });
   });
 
   registry.get(`${REPOSITORY}/blobs/:digest`, async (c) => {
-    const { deps, view } = await repositoryOf(c);
+    const { deps, identity, view } = await repositoryOf(c);
     const digest = c.req.param('digest');
-    if (!isDigest(digest)) throw blobUnknown();
-    // Only what this team's manifests reference: a digest alone does not open another release.
-    const visible = await referencedBlobs(
-      deps.artifacts,
-      view.entries.map((e) => e.digest),
-    );
-    const blob = visible.has(digest) ? await deps.artifacts.open(blobPath(digest)) : null;
+    const blob = await servedBlob(deps, identity.team.id, view, digest);
     if (!blob) throw blobUnknown();
     const headers = {
       'Content-Type': 'application/octet-stream',
@@ -114,7 +108,7 @@ export function registryRoutes() {
       'Docker-Content-Digest': digest,
     };
     if (c.req.method === 'HEAD') {
-      await blob.body.cancel();
+      if (blob.body instanceof ReadableStream) await blob.body.cancel();
       return c.body(null, 200, headers);
     }
     return c.body(blob.body, 200, headers);

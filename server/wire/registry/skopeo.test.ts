@@ -5,10 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { parse } from 'yaml';
 import { createApp } from '../../app';
 import { fileArtifactStore } from '../../node/artifacts';
 import { createTestPortal } from '../../testing/test-portal';
-import { ACME_HELM_ONLINE, sha256, startInstall } from '../../testing/registry-client';
+import { ACME_HELM_ONLINE, basic, sha256, startInstall } from '../../testing/registry-client';
 import { ensureDebianPackage } from '../../../scripts/testing/debian-package.mjs';
 
 const SKOPEO = '/usr/bin/skopeo';
@@ -111,5 +112,31 @@ describe('the registry with a real client (skopeo)', () => {
       registry_login: expect.any(String),
       images_pulled: expect.any(String),
     });
+  });
+
+  it("copies the Helm chart with the customer's values, its digests intact", async (ctx) => {
+    if (unavailable) ctx.skip(unavailable);
+    const install = await startInstall(portal, 'alice@acme.example', { ...ACME_HELM_ONLINE, name: 'cluster-chart' });
+    const target = join(scratch, 'chart');
+    await run(SKOPEO, [
+      '--insecure-policy',
+      'copy',
+      '--src-tls-verify=false',
+      '--src-creds',
+      `alice@acme.example:${install.token}`,
+      `docker://${host}/atlas/stable/atlas:1.4.0`,
+      `dir:${target}`,
+    ]);
+    const manifest = await readFile(join(target, 'manifest.json'));
+    const served = await app!.request(`http://${host}/v2/atlas/stable/atlas/manifests/1.4.0`, {
+      headers: { authorization: basic(install.token) },
+    });
+    expect(await sha256(manifest)).toBe(served.headers.get('docker-content-digest'));
+    const { layers } = JSON.parse(manifest.toString('utf8'));
+    const chartFile = join(target, layers[0].digest.slice('sha256:'.length));
+    expect(await sha256(await readFile(chartFile))).toBe(layers[0].digest);
+    const values = parse(await run('tar', ['-xzOf', chartFile, 'atlas/values.yaml']));
+    expect(values.replicated.replicatedAppEndpoint).toBe(`http://${host}`);
+    expect(values.global.replicated.licenseID).toBe('2kLp9QvX7mRt4Acme');
   });
 });
