@@ -66,7 +66,7 @@ function validHeaders(context: WalkContext, method: string, path: string): Heade
     if (method !== 'GET') headers.set('origin', TEST_ORIGIN);
   } else if (area === 'oci') {
     headers.set('authorization', `Basic ${btoa(`alice@acme.example:${context.token}`)}`);
-  } else if (path.startsWith('/kots_metrics/')) {
+  } else if (path.startsWith('/kots_metrics/') || path.startsWith('/license/')) {
     headers.set('authorization', `Basic ${btoa(`${context.token}:${context.token}`)}`);
     for (const [name, value] of Object.entries(SDK_HEADERS)) headers.set(name, value);
   } else {
