@@ -14,6 +14,7 @@ import { sameOrigin } from './http/same-origin';
 import { requireSession } from './http/session';
 import { refuseControlCharacters } from './http/validate';
 import { embeddedRoutes } from './wire/embedded-cluster/routes';
+import { licenseSyncRoutes } from './wire/license/routes';
 import { registryRoutes } from './wire/registry/routes';
 import { sdkRoutes } from './wire/sdk/routes';
 import { authRoutes } from './auth/routes';
@@ -112,6 +113,7 @@ export function createApp(deps: AppDeps) {
   app.route('/v2', registryRoutes());
   app.route('/', embeddedRoutes());
   app.route('/', sdkRoutes());
+  app.route('/', licenseSyncRoutes());
 
   app.notFound((c) =>
     errorResponse(c, new HttpError(404, 'not_found', `No API route matches ${c.req.method} ${c.req.path}.`)),

@@ -163,6 +163,8 @@ async function walkContext(portal: TestPortal): Promise<WalkContext> {
       reference: '1.4.0',
       digest: config.digest,
       event: 'InstallationFailed',
+      appSlug: 'atlas',
+      name: 'edition',
       '*': '',
     },
     bodies: {

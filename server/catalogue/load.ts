@@ -1,13 +1,21 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/database';
-import { apps, channels, memberships, releases, teams, users } from '../db/schema';
+import { apps, channels, memberships, releases, teams, users, type CustomField } from '../db/schema';
 import { hashToken, newId } from '../auth/tokens';
+import { derivedChannelId } from './channel-id';
+import { readLicenseFiles } from './license-files';
 import type { BrandingAsset, BrandingConfig, Catalogue } from './schema';
 
 const DAY_MS = 86_400_000;
 
-/** Reads a branding file named in the catalogue (logo, favicon); the host decides from where. */
-export type ReadAsset = (path: string) => Promise<{ bytes: Uint8Array; contentType: string }>;
+/**
+ * Reads a file named in the catalogue, relative to it: a branding image (logo, favicon) or a
+ * customer's license file. The host decides from where, and refuses what is not of the kind.
+ */
+export type ReadAsset = (
+  path: string,
+  kind: 'image' | 'license',
+) => Promise<{ bytes: Uint8Array; contentType: string }>;
 
 /**
  * Writes the vendor catalogue into the database. Idempotent: natural keys (app slug, channel slug,
@@ -23,6 +31,11 @@ export async function loadCatalogue(db: Database, catalogue: Catalogue, readAsse
     logo: await inline(catalogue.branding.logo, readAsset),
     favicon: await inline(catalogue.branding.favicon, readAsset),
   };
+  const channelIds = new Map<string, string>();
+  for (const channel of catalogue.channels) {
+    channelIds.set(channel.slug, channel.id ?? (await derivedChannelId(catalogue.app.slug, channel.slug)));
+  }
+  const licenseFiles = await readLicenseFiles(catalogue, channelIds, readAsset);
 
   await db.transaction(async (tx) => {
     const [app] = await tx
@@ -32,14 +45,13 @@ export async function loadCatalogue(db: Database, catalogue: Catalogue, readAsse
       .returning();
     const firstLoad = app!.firstLoadedAt;
 
-    const channelIds = new Map<string, string>();
+    await moveChannelIds(tx, app!.id, channelIds);
     for (const channel of catalogue.channels) {
       const [row] = await tx
         .insert(channels)
-        .values({ id: newId(), appId: app!.id, slug: channel.slug, name: channel.name })
+        .values({ id: channelIds.get(channel.slug)!, appId: app!.id, slug: channel.slug, name: channel.name })
         .onConflictDoUpdate({ target: [channels.appId, channels.slug], set: { name: channel.name } })
         .returning({ id: channels.id });
-      channelIds.set(channel.slug, row!.id);
       for (const release of channel.releases) {
         const values = {
           sequence: release.sequence,
@@ -54,14 +66,17 @@ export async function loadCatalogue(db: Database, catalogue: Catalogue, readAsse
       }
     }
 
-    for (const customer of catalogue.customers) {
+    for (const [i, customer] of catalogue.customers.entries()) {
       const { license } = customer;
+      const file = licenseFiles[i];
+      const licenseId = file?.licenseId ?? license.id!;
       const createdAt = license.created ?? firstLoad;
       const expiresAt =
         license.expires ??
         (license.expires_after_days ? new Date(firstLoad.getTime() + license.expires_after_days * DAY_MS) : null);
       const values = {
-        licenseIdHash: await hashToken(license.id),
+        licenseIdHash: await hashToken(licenseId),
+        licenseFile: file?.text ?? null,
         name: customer.name,
         customId: customer.custom_id ?? null,
         channelId: channelIds.get(customer.channel)!,
@@ -75,11 +90,11 @@ export async function loadCatalogue(db: Database, catalogue: Catalogue, readAsse
           snapshots: license.entitlements.snapshots ?? false,
           support_bundle_upload: license.entitlements.support_bundle_upload ?? false,
         },
-        customFields: Object.entries(license.custom_fields).map(([name, value]) => ({ name, value: String(value) })),
+        customFields: Object.entries(license.custom_fields).map(([name, value]) => customField(name, value)),
       };
       const [team] = await tx
         .insert(teams)
-        .values({ id: newId(), appId: app!.id, licenseId: license.id, ...values })
+        .values({ id: newId(), appId: app!.id, licenseId, ...values })
         .onConflictDoUpdate({ target: teams.licenseId, set: values })
         .returning({ id: teams.id });
 
@@ -98,9 +113,42 @@ export async function loadCatalogue(db: Database, catalogue: Catalogue, readAsse
   });
 }
 
+/**
+ * Gives the stored channels the ids the catalogue now names (a database from before stable ids,
+ * or a vendor who sets an id later). The foreign keys cascade on update (migration 0004), so the
+ * releases and teams follow. Through a temporary id first, so two channels may swap ids.
+ */
+async function moveChannelIds(tx: Database, appId: string, ids: Map<string, string>) {
+  const stored = await tx
+    .select({ id: channels.id, slug: channels.slug })
+    .from(channels)
+    .where(eq(channels.appId, appId));
+  const moving = stored.filter((c) => ids.has(c.slug) && ids.get(c.slug) !== c.id);
+  for (const c of moving)
+    await tx
+      .update(channels)
+      .set({ id: `moving:${c.id}` })
+      .where(eq(channels.id, c.id));
+  for (const c of moving) {
+    await tx
+      .update(channels)
+      .set({ id: ids.get(c.slug)! })
+      .where(eq(channels.id, `moving:${c.id}`));
+  }
+}
+
+/** A custom field keeps the type the catalogue wrote, which the license's valueType reports. */
+function customField(name: string, value: string | number | boolean): CustomField {
+  if (typeof value === 'boolean') return { name, value: String(value), valueType: 'Boolean' };
+  // The vendor platform's Integer is a Go int64; any other number is written as text.
+  if (typeof value === 'number' && Number.isSafeInteger(value))
+    return { name, value: String(value), valueType: 'Integer' };
+  return { name, value: String(value), valueType: 'String' };
+}
+
 async function inline(path: string | undefined, readAsset: ReadAsset): Promise<BrandingAsset | null> {
   if (!path) return null;
-  const { bytes, contentType } = await readAsset(path);
+  const { bytes, contentType } = await readAsset(path, 'image');
   let binary = '';
   for (const byte of bytes) binary += String.fromCharCode(byte);
   return { contentType, base64: btoa(binary) };

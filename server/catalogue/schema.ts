@@ -32,7 +32,20 @@ const releaseSchema = z.strictObject({
   notes: z.string().max(100_000).default(''),
 });
 
+/** A channel id as the vendor platform makes them (e.g. 2Ukd6ZSK5i9We0m9WznyBI19RtM). */
+const channelIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, dashes or underscores');
+export const licenseIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8–64 letters, digits, dashes or underscores');
+
 const channelSchema = z.strictObject({
+  /**
+   * The vendor platform's id of this channel, which its installers are built with; without one,
+   * Portico derives a stable id from the app and channel slugs (server/catalogue/channel-id.ts).
+   */
+  id: channelIdSchema.optional(),
   slug,
   name: z.string().min(1).max(100),
   releases: z.array(releaseSchema).default([]),
@@ -40,7 +53,10 @@ const channelSchema = z.strictObject({
 
 const licenseSchema = z
   .strictObject({
-    id: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8–64 letters, digits, dashes or underscores'),
+    /** Optional with a `file`, which holds the license ID. */
+    id: licenseIdSchema.optional(),
+    /** The license file the vendor platform issued (signed YAML), relative to the catalogue. */
+    file: z.string().min(1).optional(),
     type: z.enum(licenseTypes),
     created: isoDate.optional(),
     expires: isoDate.optional(),
@@ -52,6 +68,14 @@ const licenseSchema = z
   .refine((l) => !(l.expires && l.expires_after_days), {
     message: 'set either expires or expires_after_days, not both',
     path: ['expires_after_days'],
+  })
+  .refine((l) => !Object.hasOwn(l.custom_fields, 'expires_at'), {
+    message: "is the license's expiry: set expires or expires_after_days instead",
+    path: ['custom_fields', 'expires_at'],
+  })
+  .refine((l) => l.id || l.file, {
+    message: 'set the license id, or the license file the vendor platform issued',
+    path: ['id'],
   });
 
 const customerSchema = z.strictObject({
@@ -84,13 +108,14 @@ export const catalogueSchema = z
     });
     const unique = <T>(
       items: T[],
-      key: (item: T) => string,
+      key: (item: T) => string | undefined,
       path: (i: number) => (string | number)[],
       what: string,
     ) => {
       const seen = new Set<string>();
       items.forEach((item, i) => {
         const value = key(item);
+        if (value === undefined) return;
         if (seen.has(value))
           ctx.addIssue({ code: 'custom', path: path(i), message: `${what} "${value}" is declared twice` });
         seen.add(value);
@@ -102,6 +127,13 @@ export const catalogueSchema = z
       (i) => ['channels', i, 'slug'],
       'channel',
     );
+    unique(
+      catalogue.channels,
+      (c) => c.id,
+      (i) => ['channels', i, 'id'],
+      'channel id',
+    );
+    // The ids inside license files are compared once the files are read (license-files.ts).
     unique(
       catalogue.customers,
       (c) => c.license.id,

@@ -39,6 +39,9 @@ export const releases = pgTable('releases', {
   releasedAt: ts('released_at').notNull(),
 });
 
+/** A license's custom field; valueType as the vendor platform names it (String, Integer, Boolean). */
+export type CustomField = { name: string; value: string; valueType?: 'String' | 'Integer' | 'Boolean' };
+
 export const teams = pgTable('teams', {
   id: text('id').primaryKey(),
   appId: text('app_id').notNull(),
@@ -53,8 +56,10 @@ export const teams = pgTable('teams', {
   licenseExpiresAt: ts('license_expires_at'),
   installTypes: text('install_types').array().$type<InstallType[]>().notNull(),
   entitlements: jsonb('entitlements').$type<Record<EntitlementName, boolean>>().notNull(),
-  customFields: jsonb('custom_fields').$type<{ name: string; value: string }[]>().notNull(),
+  customFields: jsonb('custom_fields').$type<CustomField[]>().notNull(),
   createdAt: ts('created_at').notNull().defaultNow(),
+  /** The license file the vendor platform issued, served byte for byte; null: Portico generates one. */
+  licenseFile: text('license_file'),
 });
 
 export const users = pgTable('users', {

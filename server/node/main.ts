@@ -87,17 +87,19 @@ async function main() {
   );
 }
 
-/** Branding files named in portico.yaml, relative to it, images only, 2 MB at most. */
+/** Files named in portico.yaml, relative to it: branding images or license YAML, 2 MB at most. */
 function readConfigAsset(configPath: string): ReadAsset {
-  return async (path) => {
+  return async (path, kind) => {
     const file = resolve(dirname(configPath), path);
-    const contentType = imageContentType(file);
-    if (!contentType)
-      throw new CatalogueError(configPath, null, 'branding', `${path} is not an SVG, PNG, ICO, JPEG or WebP image`);
+    const field = kind === 'image' ? 'branding' : 'license.file';
+    const contentType = kind === 'image' ? imageContentType(file) : /\.ya?ml$/i.test(file) ? 'application/yaml' : null;
+    if (!contentType) {
+      const expected = kind === 'image' ? 'an SVG, PNG, ICO, JPEG or WebP image' : 'a .yaml or .yml file';
+      throw new CatalogueError(configPath, null, field, `${path} is not ${expected}`);
+    }
     const info = await stat(file).catch(() => null);
-    if (!info?.isFile()) throw new CatalogueError(configPath, null, 'branding', `cannot read ${file}`);
-    if (info.size > MAX_ASSET_BYTES)
-      throw new CatalogueError(configPath, null, 'branding', `${path} is larger than 2 MB`);
+    if (!info?.isFile()) throw new CatalogueError(configPath, null, field, `cannot read ${file}`);
+    if (info.size > MAX_ASSET_BYTES) throw new CatalogueError(configPath, null, field, `${path} is larger than 2 MB`);
     return { bytes: new Uint8Array(await readFile(file)), contentType };
   };
 }

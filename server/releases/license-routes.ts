@@ -21,7 +21,7 @@ export function licenseRoutes() {
       channel: { slug: channel.slug, name: channel.name },
       installTypes: team.installTypes,
       entitlements: team.entitlements,
-      customFields: team.customFields,
+      customFields: team.customFields.map(({ name, value }) => ({ name, value })),
     };
     return c.json(body);
   });

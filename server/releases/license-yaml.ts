@@ -6,27 +6,25 @@ export type LicenseYamlInput = {
   team: Team;
   app: { slug: string; name: string };
   channel: { id: string; slug: string; name: string };
-  release: { version: string; sequence: number };
-  /** Where the installer reports to: the portal's public URL. */
+  /** Where the clients sync the license and report to: the portal's public URL. */
   endpoint: string;
 };
 
 /**
- * The license file shipped in an Embedded Cluster bundle: a KOTS-style License (kots.io/v1beta1)
- * plus what the demo installer needs to report back (endpoint, token, release). Every scalar is
- * written on its own `  key: value` line with JSON quoting (valid YAML), so the installer can read
- * it with grep and sed.
+ * The license Portico generates for a customer without a vendor-issued file: an unsigned
+ * kots.io/v1beta1 License. Field names and types follow replicatedhq/kotskinds
+ * apis/kots/v1beta1/license_types.go@c315724f (LicenseSpec, Channel, EntitlementField), and the
+ * expires_at entitlement the vendor platform writes (pkg/licensewrapper/testdata/v1beta1.yaml,
+ * same commit); isHelmAirgapEnabled is the vendor platform's customer flag, which the Enterprise
+ * Portal reads from the license. A License holds no release (version label, sequences).
+ *
+ * Every top-level spec scalar is on its own `  key: value` line, strings JSON-quoted (valid
+ * YAML), so a shell installer can read them with sed.
  */
 export function licenseYaml(input: LicenseYamlInput): string {
-  const { team, app, channel, release } = input;
+  const { team, app, channel, endpoint } = input;
   const types = team.installTypes;
-  const entitlements: [string, { title: string; value: string }][] = [
-    ['expires_at', { title: 'Expiration', value: team.licenseExpiresAt?.toISOString() ?? '' }],
-    ...team.customFields.map((f): [string, { title: string; value: string }] => [
-      f.name,
-      { title: f.name, value: f.value },
-    ]),
-  ];
+  const expiresAt = team.licenseExpiresAt?.toISOString().replace(/\.\d{3}Z$/, 'Z') ?? '';
   const lines = [
     `# ${app.name} license for ${team.name}, from the Enterprise Portal.`,
     '# Its license ID is a credential: keep it as secret as a password.',
@@ -41,11 +39,9 @@ export function licenseYaml(input: LicenseYamlInput): string {
     `  appSlug: ${q(app.slug)}`,
     `  channelID: ${q(channel.id)}`,
     `  channelName: ${q(channel.name)}`,
-    `  channelSlug: ${q(channel.slug)}`,
-    `  endpoint: ${q(input.endpoint)}`,
-    `  versionLabel: ${q(release.version)}`,
-    `  channelSequence: ${release.sequence}`,
-    `  releaseSequence: ${release.sequence}`,
+    // The portal has no license history: the license it hands out is always the first.
+    '  licenseSequence: 1',
+    `  endpoint: ${q(endpoint)}`,
     `  isEmbeddedClusterDownloadEnabled: ${types.includes('embedded') || types.includes('airgap')}`,
     `  isAirgapSupported: ${types.includes('airgap')}`,
     `  isHelmAirgapEnabled: ${types.includes('helm_airgap')}`,
@@ -53,12 +49,24 @@ export function licenseYaml(input: LicenseYamlInput): string {
     `  isIdentityServiceSupported: ${team.entitlements.identity}`,
     `  isSnapshotSupported: ${team.entitlements.snapshots}`,
     `  isSupportBundleUploadSupported: ${team.entitlements.support_bundle_upload}`,
+    '  channels:',
+    `    - channelID: ${q(channel.id)}`,
+    `      channelName: ${q(channel.name)}`,
+    `      channelSlug: ${q(channel.slug)}`,
+    '      isDefault: true',
+    `      endpoint: ${q(endpoint)}`,
     '  entitlements:',
-    ...entitlements.flatMap(([name, field]) => [
-      `    ${q(name)}:`,
-      `      title: ${q(field.title)}`,
-      `      value: ${q(field.value)}`,
-      '      valueType: "String"',
+    '    "expires_at":',
+    '      title: "Expiration"',
+    '      description: "License Expiration"',
+    `      value: ${q(expiresAt)}`,
+    '      valueType: "String"',
+    ...team.customFields.flatMap((field) => [
+      `    ${q(field.name)}:`,
+      `      title: ${q(field.name)}`,
+      // Integer and Boolean values are bare, as the vendor platform writes them; the rest quoted.
+      `      value: ${field.valueType && field.valueType !== 'String' ? field.value : q(field.value)}`,
+      `      valueType: ${q(field.valueType ?? 'String')}`,
     ]),
   ];
   return `${lines.join('\n')}\n`;
