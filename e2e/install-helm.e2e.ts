@@ -1,7 +1,8 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { parse } from 'yaml';
 import { checkA11y } from './fixtures/a11y';
 import { testWithOwnServer as test } from './fixtures/own-server';
 import {
@@ -27,7 +28,7 @@ describe('a Helm install, followed live', () => {
   }, 300_000);
   afterAll(() => (scratch ? rm(scratch, { recursive: true, force: true }) : undefined));
 
-  test('a real registry client and an SDK check-in tick every step without a reload', async ({
+  test('a real registry client, then an SDK check-in with the license from the pulled chart, tick every step live', async ({
     signedIn: { page },
     context,
     baseURL,
@@ -109,7 +110,15 @@ describe('a Helm install, followed live', () => {
     });
     await checkA11y(page);
 
-    // The Replicated SDK in the installed chart checks in with the same token.
+    // helm pulls the chart; its values carry the customer's license and where to report, as
+    // Replicated's registry injects them. The chart pull is not an image pull.
+    const chartDir = join(scratch, 'chart');
+    await skopeo('copy', '--src-tls-verify=false', '--src-creds', creds, image('atlas'), `dir:${chartDir}`);
+    const { licenseId, endpoint } = await licenseInChart(chartDir);
+    expect(endpoint).toBe(baseURL);
+
+    // The Replicated SDK in the installed chart checks in with that license, as it sends it:
+    // Basic licenseID:licenseID, Go's header spelling (server/testing/recorded-requests.ts).
     const states = JSON.stringify([{ kind: 'deployment', name: 'api', namespace: 'atlas', state: 'ready' }]);
     const checkIn = await run(
       'curl',
@@ -117,13 +126,17 @@ describe('a Helm install, followed live', () => {
         '-fsS',
         '-X',
         'POST',
-        `${baseURL}/kots_metrics/license_instance/info`,
+        `${endpoint}/kots_metrics/license_instance/info`,
         '-u',
-        `${token}:${token}`,
+        `${licenseId}:${licenseId}`,
         '-H',
-        'X-Replicated-InstanceID: e2e-helm-instance-1',
+        'User-Agent: Replicated-SDK/v1.0.0',
         '-H',
-        'X-Replicated-AppStatus: ready',
+        'X-Replicated-Instanceid: e2e-helm-instance-1',
+        '-H',
+        'X-Replicated-Clusterid: e2e-helm-cluster-1',
+        '-H',
+        'X-Replicated-Appstatus: ready',
         '-H',
         'Content-Type: application/json',
         '-d',
@@ -138,3 +151,18 @@ describe('a Helm install, followed live', () => {
     await checkA11y(page);
   });
 });
+
+/** The license ID and endpoint in the values.yaml of a chart copied with skopeo to `dir:`. */
+async function licenseInChart(dir: string): Promise<{ licenseId: string; endpoint: string }> {
+  const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as {
+    layers: { mediaType: string; digest: string }[];
+  };
+  const layer = manifest.layers.find((l) => l.mediaType === 'application/vnd.cncf.helm.chart.content.v1.tar+gzip');
+  expect(layer, 'a chart layer').toBeDefined();
+  const blob = join(dir, layer!.digest.replace(/^sha256:/, ''));
+  const values = parse(await mustRun('tar', ['-xzOf', blob, 'atlas/values.yaml'], dir)) as {
+    replicated: { license: string; replicatedAppEndpoint: string };
+  };
+  const license = parse(values.replicated.license) as { spec: { licenseID: string } };
+  return { licenseId: license.spec.licenseID, endpoint: values.replicated.replicatedAppEndpoint };
+}
