@@ -81,8 +81,12 @@ ${results.map(([name, result]) => `## ${name}\n\n${result.details}`).join('\n\n'
   the checkbox's \`aria-checked\` turns true. Node records \`Date.now()\` just before sending,
   alternately the bundle download (\`GET /embedded/atlas/stable/1.4.0\`, which ticks "Assets
   downloaded" once the whole .tgz has been read) and the installer's \`POST
-  /embedded_cluster_metrics/InstallationSucceeded\` ("Installation completed"). Both clocks are the
-  same machine's. Percentiles are nearest-rank.
+  /embedded_cluster_metrics/GenericEvent\` with \`InstallationSucceeded\` ("Installation
+  completed"), in the installer's own format and without credentials; before it, untimed, the
+  bundle is downloaded and \`InstallationStarted\` with the bundle's license ID joins the
+  installer's cluster to the attempt. Each attempt only downloaded is then discarded, so the next
+  installer has one attempt to join. Both clocks are the same machine's. Percentiles are
+  nearest-rank.
 - **SDK check-in throughput** (bench/check-in-throughput.ts): the built server on its embedded
   database (PGlite, empty data folder) and one Embedded Cluster attempt whose bundle was downloaded.
   A fixed number of workers (8, then 32) each send their next

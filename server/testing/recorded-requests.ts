@@ -150,6 +150,61 @@ export function ecGenericEvent(
   };
 }
 
+/**
+ * Embedded Cluster host preflights that failed, as `ReportHostPreflightsFailed` sends them
+ * (pkg/metrics/reporter.go @ cc85f173): a GenericEvent named PreflightsFailed, not an exit event,
+ * with the node's name and the results (api/types/preflight.go @ 7c303cdf `PreflightsOutput`) as a
+ * JSON string. The installer then stops without an InstallationFailed (see events.ts).
+ */
+export function ecPreflightsFailed(
+  fail: { title: string; message: string }[],
+  { clusterId = EC_CLUSTER_ID, entryCommand = 'install' } = {},
+): RecordedRequest {
+  const output = {
+    pass: [{ title: 'Memory', message: 'The system has at least 8G of memory', strict: false }],
+    warn: null,
+    fail: fail.map((check) => ({ ...check, strict: false })),
+  };
+  return {
+    source:
+      'replicatedhq/embedded-cluster pkg/metrics/reporter.go@cc85f173 (ReportHostPreflightsFailed), pkg/metrics/types/types.go@e57975eb',
+    method: 'POST',
+    path: '/embedded_cluster_metrics/GenericEvent',
+    headers: ecHeaders,
+    body: JSON.stringify({
+      event: {
+        ...genericEvent('PreflightsFailed', clusterId),
+        entryCommand,
+        nodeName: 'vm-1',
+        preflightOutput: JSON.stringify(output),
+      },
+      versions,
+    }),
+  };
+}
+
+/**
+ * The local artifact mirror fetching a cluster's upgrade (`pull binaries`): GET
+ * `<metricsBaseURL>/embedded/<appSlug>/<channelID>/<appVersion>` with `SetBasicAuth(licenseID,
+ * licenseID)` and no User-Agent of its own, so Go's default (cmd/local-artifact-mirror/
+ * pull_binaries.go @ 9bf21ed4 `releaseURL`, `doBinaryRequest`; read at 3ee1f5b9). The operator
+ * runs it with `--channel-id` (operator/pkg/artifacts/upgrade.go @ 95827899).
+ */
+export function lamPullBinaries(licenseId: string, channelId: string, version: string): RecordedRequest {
+  return {
+    source:
+      'replicatedhq/embedded-cluster cmd/local-artifact-mirror/pull_binaries.go@9bf21ed4 (releaseURL, doBinaryRequest)',
+    method: 'GET',
+    path: `/embedded/atlas/${channelId}/${version}`,
+    headers: [
+      ['User-Agent', 'Go-http-client/1.1'],
+      ['Authorization', basic(licenseId)],
+      ['Accept-Encoding', 'gzip'],
+    ],
+    body: null,
+  };
+}
+
 /** Replays a recorded request byte for byte through the BFF: header spelling, empty values and all. */
 export function replay(
   portal: { app: { request: (url: string, init: RequestInit) => Response | Promise<Response> } },

@@ -1,10 +1,14 @@
 import { eq } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { parse } from 'yaml';
-import { serviceAccounts, teams } from '../../db/schema';
+import { channels, serviceAccounts, teams } from '../../db/schema';
 import { issueServiceAccountToken } from '../../service-accounts/service-accounts';
+import type { ArtifactStore } from '../../deps';
+import { fileArtifactStore } from '../../node/artifacts';
 import { createTestPortal, type TestPortal } from '../../testing/test-portal';
 import { checkpointTimes, readTgz, startInstall } from '../../testing/ingest-client';
+import { ACME_LICENSE_ID, lamPullBinaries, replay } from '../../testing/recorded-requests';
+import { DEMO_INSTALLER_MARKER } from './demo-installer';
 
 const download = (portal: TestPortal, path: string, authorization?: string) =>
   portal.app.request(`http://portal.test${path}`, { headers: authorization ? { authorization } : {} });
@@ -143,9 +147,18 @@ describe('Embedded Cluster bundle download', () => {
     const portal = await createTestPortal();
     const install = await startInstall(portal, 'alice@acme.example');
     const unauthenticated = {
-      error: { code: 'unauthenticated', message: 'These credentials are not valid. Send the license ID or a service-account token in Authorization.' },
+      error: {
+        code: 'unauthenticated',
+        message: 'These credentials are not valid. Send the license ID or a service-account token in Authorization.',
+      },
     };
-    for (const authorization of [undefined, 'portico_sa_not-a-real-token', 'Bearer ', `Basic ${btoa('x')}`, 'not-a-license-id']) {
+    for (const authorization of [
+      undefined,
+      'portico_sa_not-a-real-token',
+      'Bearer ',
+      `Basic ${btoa('x')}`,
+      'not-a-license-id',
+    ]) {
       const response = await download(portal, '/embedded/atlas/stable/1.4.0', authorization);
       expect(response.status).toBe(401);
       expect(await response.json()).toEqual(unauthenticated);
@@ -190,4 +203,96 @@ describe('Embedded Cluster bundle download', () => {
     const attempt = await install.read();
     expect(checkpointTimes(attempt).assets_downloaded).toBeNull();
   });
+
+  it('takes the license ID raw, as the download command sends it, and joins the one attempt awaiting a download', async () => {
+    const portal = await createTestPortal();
+    const install = await startInstall(portal, 'alice@acme.example');
+    const response = await download(portal, '/embedded/atlas/stable/1.4.0', ACME_LICENSE_ID);
+    expect(response.status).toBe(200);
+    expect((await readTgz(response.body!)).map((f) => f.name)).toEqual(['atlas', 'license.yaml']);
+    expect(checkpointTimes(await install.read()).assets_downloaded).toBe('2026-11-22T10:00:00.000Z');
+
+    // With two attempts awaiting a download, the license ID names neither (decision 008).
+    const first = await startInstall(portal, 'alice@acme.example', { name: 'vm-2' });
+    const second = await startInstall(portal, 'alice@acme.example', { name: 'vm-3' });
+    const ambiguous = await download(portal, '/embedded/atlas/stable', ACME_LICENSE_ID);
+    expect(ambiguous.status).toBe(200);
+    await readTgz(ambiguous.body!);
+    for (const waiting of [first, second]) {
+      expect(checkpointTimes(await waiting.read()).assets_downloaded).toBeNull();
+    }
+  });
+
+  it('serves the artifact mirror an upgrade by channel ID with Basic license:license, ticking no attempt', async () => {
+    const portal = await createTestPortal();
+    const install = await startInstall(portal, 'alice@acme.example');
+    const channelId = await acmeChannelId(portal);
+
+    const response = await replay(portal, lamPullBinaries(ACME_LICENSE_ID, channelId, '1.3.0'));
+    expect(response.status).toBe(200);
+    const files = await readTgz(response.body!);
+    // The mirror extracts the entry named after the app (`extractBinaryFromTarball`).
+    expect(files.map((f) => [f.name, f.mode])).toEqual([
+      ['atlas', 0o755],
+      ['license.yaml', 0o600],
+    ]);
+    expect(files[0]!.text).toContain("VERSION_LABEL='1.3.0'");
+    // A running cluster's upgrade is no install attempt's download.
+    expect(checkpointTimes(await install.read()).assets_downloaded).toBeNull();
+
+    const [beta] = await portal.db.select().from(channels).where(eq(channels.slug, 'beta'));
+    for (const path of [`/embedded/atlas/${beta!.id}/1.5.0-beta.1`, '/embedded/atlas/not-a-channel-id/1.3.0']) {
+      const refused = await replay(portal, { ...lamPullBinaries(ACME_LICENSE_ID, channelId, '1.3.0'), path });
+      expect(refused.status, path).toBe(404);
+    }
+    const unknown = await replay(portal, lamPullBinaries('not-a-license-id', channelId, '1.3.0'));
+    expect(unknown.status).toBe(401);
+  });
+
+  it('writes the release into the demo installer, as the vendor platform builds it into a binary', async () => {
+    const portal = await createTestPortal();
+    const { token } = await startInstall(portal, 'alice@acme.example');
+    const channelId = await acmeChannelId(portal);
+    for (const [version, sequence] of [
+      ['1.2.0', 3],
+      ['1.4.0', 5],
+    ] as const) {
+      const response = await download(portal, `/embedded/atlas/stable/${version}`, token);
+      const [installer] = await readTgz(response.body!);
+      expect(installer!.text).toContain(
+        `CHANNEL_ID='${channelId}'\nCHANNEL_SLUG='stable'\nVERSION_LABEL='${version}'\nCHANNEL_SEQUENCE='${sequence}'\n`,
+      );
+      expect(installer!.text).not.toMatch(/__[A-Z_]+__/);
+      expect(installer!.size).toBe(installer!.bytes.length);
+    }
+  });
+
+  it('streams any other installer untouched, a real binary above all', async () => {
+    const script = (body: string) => new TextEncoder().encode(`#!/usr/bin/env bash${DEMO_INSTALLER_MARKER}${body}`);
+    const installers: Uint8Array<ArrayBuffer>[] = [
+      // An ELF binary that happens to hold the marker and a placeholder.
+      new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0xff, 0xfe, ...script("V='__VERSION_LABEL__'\n")]),
+      // A script with the marker, but far larger than the demo installer.
+      script(`V='__VERSION_LABEL__'\n${'#'.repeat(300 * 1024)}\n`),
+      // A small script without the marker.
+      new TextEncoder().encode("#!/bin/sh\nV='__VERSION_LABEL__'\n"),
+    ];
+    for (const bytes of installers) {
+      const files = fileArtifactStore(inject('artifactsDir'));
+      const artifacts: ArtifactStore = {
+        ...files,
+        open: async (path) =>
+          path === 'embedded/atlas' ? { body: new Response(bytes).body!, size: bytes.length } : files.open(path),
+      };
+      const portal = await createTestPortal({ deps: { artifacts } });
+      const { token } = await startInstall(portal, 'alice@acme.example');
+      const [installer] = await readTgz((await download(portal, '/embedded/atlas/stable/1.4.0', token)).body!);
+      expect(installer!.bytes).toEqual(bytes);
+    }
+  });
 });
+
+async function acmeChannelId(portal: TestPortal) {
+  const [stable] = await portal.db.select().from(channels).where(eq(channels.slug, 'stable'));
+  return stable!.id;
+}

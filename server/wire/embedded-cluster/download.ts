@@ -7,17 +7,24 @@ import { HttpError, notFound } from '../../http/errors';
 import { attemptFor } from '../../installs/attribution';
 import { recordCheckpoint } from '../../installs/checkpoints';
 import { issuedLicense } from '../../releases/issued-license';
-import { requireMachine } from '../../service-accounts/credentials';
+import { parseAuthorization, requireMachine } from '../../service-accounts/credentials';
 import { tarGzStream, type TarEntry } from '../../http/tar';
+import { withBuiltInRelease } from './demo-installer';
 
 /**
  * GET (and HEAD) /embedded/:app/:channel[/:version][?airgap=true]: the Embedded Cluster bundle (installer,
  * license.yaml and, for air gap, <app>.airgap) as a .tgz, in the shape of replicated.app's
- * endpoint (reference B5). The token's team decides what exists: another team's channel is 404.
+ * endpoint (reference B5). The credentials' team decides what exists: another team's channel is 404.
+ *
+ * `:channel` is the channel's slug, as the download command has it, or its ID, as the local
+ * artifact mirror asks for a cluster's upgrade: `/embedded/<app>/<channelID>/<version>` with Basic
+ * `licenseID:licenseID` (embedded-cluster cmd/local-artifact-mirror/pull_binaries.go @ 9bf21ed4,
+ * `releaseURL` and `doBinaryRequest`; the operator passes it `--channel-id`).
  */
 export async function downloadEmbeddedBundle(c: Context<AppEnv>) {
   const deps = c.get('deps');
   const { identity } = await requireMachine(c, 'any');
+  const channelParam = c.req.param('channel');
   const airgap = c.req.query('airgap') === 'true';
 
   const [row] = await deps.db
@@ -27,7 +34,8 @@ export async function downloadEmbeddedBundle(c: Context<AppEnv>) {
     .innerJoin(channels, eq(channels.id, teams.channelId))
     .where(eq(teams.id, identity.team.id));
   // The same answer for a wrong app and another team's channel: neither is this license's.
-  if (!row || row.app.slug !== c.req.param('app') || row.channel.slug !== c.req.param('channel')) {
+  const ofThisLicense = row && (row.channel.slug === channelParam || row.channel.id === channelParam);
+  if (!row || row.app.slug !== c.req.param('app') || !ofThisLicense) {
     throw notFound('That app or channel');
   }
   const { app, channel } = row;
@@ -74,12 +82,22 @@ export async function downloadEmbeddedBundle(c: Context<AppEnv>) {
 
   const mtime = new Date(release.releasedAt);
   const license = new TextEncoder().encode((await issuedLicense(deps, team.id)).yaml);
+  const built = await withBuiltInRelease(installer, {
+    channelId: channel.id,
+    channelSlug: channel.slug,
+    versionLabel: release.version,
+    channelSequence: release.sequence,
+  });
   const entries: TarEntry[] = [
-    { name: app.slug, mode: 0o755, size: installer.size, mtime, body: installer.body },
+    { name: app.slug, mode: 0o755, size: built.size, mtime, body: built.body },
     { name: 'license.yaml', mode: 0o600, size: license.length, mtime: deps.now(), body: license },
     ...(bundle ? [{ name: `${app.slug}.airgap`, mode: 0o644, size: bundle.size, mtime, body: bundle.body }] : []),
   ];
-  const attemptId = (await attemptFor(deps, identity, { kind: 'download' }))?.id;
+  // The artifact mirror (Basic license:license) fetches an upgrade for a cluster already running:
+  // no install attempt awaits it. The customer's curl sends the license ID raw (reference B5).
+  const upgrade =
+    identity.credential === 'license' && parseAuthorization(c.req.header('authorization'))?.scheme === 'basic';
+  const attemptId = upgrade ? undefined : (await attemptFor(deps, identity, { kind: 'download' }))?.id;
   const onComplete = async () => {
     if (!attemptId) return;
     await recordCheckpoint(deps, attemptId, 'assets_downloaded').catch((error: unknown) =>

@@ -6,6 +6,7 @@ import {
   EC_CLUSTER_ID,
   ecGenericEvent,
   ecInstallationStarted,
+  ecPreflightsFailed,
   replay,
   type RecordedRequest,
 } from '../../testing/recorded-requests';
@@ -67,6 +68,33 @@ describe('Embedded Cluster lifecycle events, as the installer sends them', () =>
     attempt = await other.read();
     expect(attempt.status).toBe('failed');
     expect(attempt.failureReason).toBe('The installer was stopped: interrupt');
+  });
+
+  it('fails the attempt on host preflights that failed, with the failed checks as the reason', async () => {
+    const portal = await createTestPortal();
+    const install = await downloaded(portal);
+    await replay(portal, ecInstallationStarted(ACME_LICENSE_ID));
+    const fail = [
+      { title: 'CPU cores', message: 'at least 2 CPU cores are required' },
+      { title: 'Disk space', message: 'at least 40 GB of disk space is required' },
+    ];
+    // A join's preflights are another node's, not the install's.
+    expect((await replay(portal, ecPreflightsFailed(fail, { entryCommand: 'join' }))).status).toBe(200);
+    expect((await install.read()).status).toBe('in_progress');
+
+    expect((await replay(portal, ecPreflightsFailed(fail))).status).toBe(200);
+    const attempt = await install.read();
+    expect(attempt.status).toBe('failed');
+    expect(attempt.failureReason).toBe(
+      'host preflight failed: at least 2 CPU cores are required; at least 40 GB of disk space is required',
+    );
+
+    const other = await downloaded(portal, 'vm-2');
+    await replay(portal, ecInstallationStarted(ACME_LICENSE_ID, 'c2'));
+    const unreadable = ecPreflightsFailed([], { clusterId: 'c2' });
+    const event = JSON.parse(unreadable.body!).event;
+    await replay(portal, withBody(unreadable, JSON.stringify({ event: { ...event, preflightOutput: '{not json' } })));
+    expect((await other.read()).failureReason).toBe('host preflight failed');
   });
 
   it('never guesses: with two downloaded attempts the installer joins neither', async () => {

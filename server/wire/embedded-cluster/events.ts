@@ -52,6 +52,8 @@ export const installerEventSchema = z.object({
     licenseID: text(200).optional(),
     appChannelID: text(128).optional(),
     appVersion: text(128).optional(),
+    /** PreflightsFailed: the preflight results as JSON text, `{"pass":[…],"warn":[…],"fail":[…]}`. */
+    preflightOutput: text(32 * 1024).optional(),
   }),
   versions: z.record(z.string(), text(128)).optional(),
 });
@@ -76,11 +78,20 @@ export async function receiveInstallerEvent(c: Context<AppEnv>) {
   }
 
   // Later events carry only the cluster: they go to the attempt its installer joined, if any.
-  const tracked = type === 'InstallationSucceeded' || type === 'InstallationFailed' || type === 'SignalAborted';
+  // A failed host preflight ends the install with PreflightsFailed alone: the installer sends no
+  // InstallationFailed after it (cmd/installer/cli/install.go @ 2d574e26 `runInstall` wraps the
+  // preflight error, a metrics.ErrorNoFail, which pkg/metrics/reporter.go @ cc85f173 skips).
+  const hostPreflightsFailed = type === 'PreflightsFailed' && event.entryCommand === 'install';
+  const tracked =
+    type === 'InstallationSucceeded' ||
+    type === 'InstallationFailed' ||
+    type === 'SignalAborted' ||
+    hostPreflightsFailed;
   if (!tracked) return c.json({});
   const attempt = await claimedAttempt(deps, [clusterClaim(event.clusterID)]);
   if (!attempt) return c.json({});
   if (type === 'InstallationSucceeded') await recordCheckpoint(deps, attempt.id, 'installation_completed');
+  else if (hostPreflightsFailed) await recordFailure(deps, attempt.id, preflightFailure(event.preflightOutput));
   else await recordFailure(deps, attempt.id, failureReason(type, event.reason));
   return c.json({});
 }
@@ -108,4 +119,21 @@ function failureReason(type: string, reason: string | undefined) {
   const given = reason?.trim();
   if (type === 'SignalAborted') return given ? `The installer was stopped: ${given}` : 'The installer was stopped.';
   return given || 'The installer reported a failure without a reason.';
+}
+
+const preflightOutputSchema = z.object({
+  fail: z.array(z.object({ title: z.string().optional(), message: z.string().optional() })).nullish(),
+});
+
+/** The failed checks' messages (api/types/preflight.go `PreflightsOutput`), or a plain reason. */
+function preflightFailure(output: string | undefined) {
+  let parsed: unknown;
+  try {
+    parsed = output ? JSON.parse(output) : undefined;
+  } catch {
+    parsed = undefined;
+  }
+  const fails = preflightOutputSchema.safeParse(parsed).data?.fail ?? [];
+  const messages = fails.map((check) => check.message?.trim() || check.title?.trim()).filter(Boolean);
+  return messages.length ? `host preflight failed: ${messages.join('; ')}` : 'host preflight failed';
 }
