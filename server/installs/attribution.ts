@@ -113,3 +113,39 @@ function awaiting(signal: Signal): SQL | undefined {
       );
   }
 }
+
+/**
+ * Teams seen with no open attempt (none that is neither discarded nor has its instance ready), so
+ * the steady check-ins of their many unlinked instances skip the search for one. An attempt only
+ * becomes open by being created, which forgets the team here; another replica sharing PostgreSQL
+ * would see a new attempt within the TTL, long before any machine of it can report.
+ */
+const NO_OPEN_ATTEMPT_TTL_MS = 5_000;
+const noOpenAttempt = new WeakMap<object, Map<string, number>>();
+
+export async function hasOpenAttempt(deps: Pick<Ports, 'db' | 'now'>, teamId: string): Promise<boolean> {
+  const seen = noOpenAttempt.get(deps.db) ?? new Map<string, number>();
+  noOpenAttempt.set(deps.db, seen);
+  const at = deps.now().getTime();
+  if ((seen.get(teamId) ?? 0) > at) return false;
+  const [open] = await deps.db
+    .select({ id: installAttempts.id })
+    .from(installAttempts)
+    .where(
+      and(
+        eq(installAttempts.teamId, teamId),
+        isNull(installAttempts.discardedAt),
+        isNull(installAttempts.instanceReadyAt),
+      ),
+    )
+    .limit(1);
+  if (open) return true;
+  if (seen.size > 10_000) seen.clear();
+  seen.set(teamId, at + NO_OPEN_ATTEMPT_TTL_MS);
+  return false;
+}
+
+/** A new attempt is open: the team's check-ins look for attempts again at once. */
+export function forgetNoOpenAttempt(deps: Pick<Ports, 'db'>, teamId: string) {
+  noOpenAttempt.get(deps.db)?.delete(teamId);
+}

@@ -16,6 +16,7 @@ import type { Database } from '../db/database';
 import { isUniqueViolation } from '../db/errors';
 import { installAttempts, releases, serviceAccounts } from '../db/schema';
 import { findAttempt, findAttempts } from './attempts';
+import { forgetNoOpenAttempt } from './attribution';
 import { linkCandidates, linkInstance } from './link';
 import { attemptEvents } from './live-stream';
 import { issueServiceAccountToken } from '../service-accounts/service-accounts';
@@ -72,6 +73,7 @@ export function installRoutes() {
           });
         })
         .catch(ifNameTaken(input.name));
+      forgetNoOpenAttempt(deps, teamId);
       const body: InstallAttemptWithToken = { attempt: await findAttempt(deps, teamId, attemptId), token };
       return c.json(body, 201);
     })

@@ -4,7 +4,7 @@ import { newId } from '../auth/tokens';
 import { releases } from '../db/schema';
 import type { Ports } from '../deps';
 import { recordCheckpointOnce } from '../installs/checkpoints';
-import { attemptFor } from '../installs/attribution';
+import { attemptFor, hasOpenAttempt } from '../installs/attribution';
 import type { MachineIdentity } from '../service-accounts/service-accounts';
 
 type Deps = Ports;
@@ -56,6 +56,7 @@ export async function recordCheckIn(deps: Deps, identity: MachineIdentity, check
 
   const linked = (result as unknown as { rows: { attempt_id: string | null }[] }).rows[0]?.attempt_id;
   if (linked) return advanceAttempt(deps, linked, ready);
+  if (!(await hasOpenAttempt(deps, team.id))) return;
   const attempt = await attemptFor(deps, identity, {
     kind: 'check-in',
     instanceId: checkIn.externalId,
