@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { CopyButton } from '../../../components/ui/copy-button';
-import { maskToken, type Step } from '../lib/commands';
+import { maskSecret, type Step } from '../lib/commands';
 
-/** Numbered steps; the token stays masked on screen until revealed, but copies in full. */
-export function CommandSteps({ steps, token, revealed }: { steps: Step[]; token: string; revealed: boolean }) {
+/** Numbered steps; the secret (token or license ID) stays masked on screen until revealed, but copies in full. */
+export function CommandSteps({ steps, secret, revealed }: { steps: Step[]; secret: string; revealed: boolean }) {
   const { t } = useTranslation();
   return (
     <ol className="space-y-4">
@@ -19,7 +19,7 @@ export function CommandSteps({ steps, token, revealed }: { steps: Step[]; token:
             {step.commands.length > 0 && (
               <div className="mt-3 flex items-start gap-2">
                 <pre className="flex-1 whitespace-pre-wrap break-words rounded-md bg-slate-900 p-3 text-sm text-slate-50">
-                  <code>{revealed ? text : maskToken(text, token)}</code>
+                  <code>{revealed ? text : maskSecret(text, secret)}</code>
                 </pre>
                 <CopyButton text={text} target={t('install.steps.copyTarget', { title })} />
               </div>

@@ -2,27 +2,43 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { useReplaceToken } from '../api/installs';
+import type { Credential } from '../lib/credential-store';
 
-/** Reveal or hide the token in the commands; where this browser never had it, replace it. */
+/**
+ * Reveal or hide the chosen credential in the commands; where this browser never had the token,
+ * replace it (the license ID needs no such step: the portal always knows it).
+ */
 export function TokenPanel({
   attemptId,
-  token,
+  credential,
+  secret,
   revealed,
   onToggle,
 }: {
   attemptId: string;
-  token: string | null;
+  credential: Credential;
+  secret: string | null;
   revealed: boolean;
   onToggle: () => void;
 }) {
   const { t } = useTranslation();
   const replace = useReplaceToken(attemptId);
-  if (token) {
+  if (secret) {
+    const text =
+      credential === 'license'
+        ? {
+            status: revealed ? t('install.licenseId.visible') : t('install.licenseId.masked'),
+            action: revealed ? t('install.licenseId.hide') : t('install.licenseId.reveal'),
+          }
+        : {
+            status: revealed ? t('install.token.visible') : t('install.token.masked'),
+            action: revealed ? t('install.token.hide') : t('install.token.reveal'),
+          };
     return (
       <div className="flex flex-wrap items-center gap-3 text-sm">
-        <span>{revealed ? t('install.token.visible') : t('install.token.masked')}</span>
+        <span>{text.status}</span>
         <Button variant="secondary" aria-pressed={revealed} onClick={onToggle}>
-          {revealed ? t('install.token.hide') : t('install.token.reveal')}
+          {text.action}
         </Button>
       </div>
     );

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { installSteps, maskToken, type CommandInput } from './commands';
+import { installSteps, maskSecret, type CommandInput } from './commands';
 
 const base = {
   version: '1.4.0',
@@ -11,8 +11,12 @@ const base = {
   channelSlug: 'stable',
   portalUrl: 'https://portal.atlas.example',
   email: 'alice@acme.example',
-  token: 'portico_sa_secret',
+  secret: 'portico_sa_secret',
 } satisfies Partial<CommandInput>;
+
+/** The same commands carrying the team's license ID instead of the attempt's token (decision 008). */
+const licenseId = '2kLp9QvX7mRt4Acme';
+const withLicense = { ...base, secret: licenseId };
 
 const commands = (input: CommandInput) => installSteps(input).map((s) => [s.id, ...s.commands]);
 
@@ -87,11 +91,88 @@ describe('installSteps', () => {
   });
 });
 
-describe('maskToken', () => {
+describe('installSteps with the license ID', () => {
+  const helmOnline = { network: 'online', kubernetesDistribution: 'eks', registryAccess: 'online' } as const;
+  const helmAirgap = { network: 'airgap', kubernetesDistribution: 'vanilla', registryAccess: 'offline' } as const;
+
+  it('puts it where the token goes in the Embedded Cluster download, online, proxy and air gap', () => {
+    const download = (options: CommandInput['options']) => commands({ ...withLicense, method: 'embedded', options })[0];
+    expect(download({ network: 'online' })).toEqual([
+      'download',
+      "curl -f https://portal.atlas.example/embedded/atlas/stable/1.4.0 -H 'Authorization: 2kLp9QvX7mRt4Acme' -o atlas-stable.tgz",
+    ]);
+    expect(download({ network: 'proxy', proxyUrl: 'http://proxy:3128' })).toEqual([
+      'download',
+      "curl -f https://portal.atlas.example/embedded/atlas/stable/1.4.0 -H 'Authorization: 2kLp9QvX7mRt4Acme' -o atlas-stable.tgz --proxy http://proxy:3128",
+    ]);
+    expect(download({ network: 'airgap' })).toEqual([
+      'download',
+      "curl -f 'https://portal.atlas.example/embedded/atlas/stable/1.4.0?airgap=true' -H 'Authorization: 2kLp9QvX7mRt4Acme' -o atlas-stable.tgz",
+    ]);
+  });
+
+  it('changes nothing but the credential', () => {
+    for (const [method, options] of [
+      ['embedded', { network: 'online' }],
+      ['embedded', { network: 'airgap' }],
+      ['helm', helmOnline],
+      ['helm', helmAirgap],
+    ] as const) {
+      const token = JSON.stringify(commands({ ...base, method, options }));
+      expect(JSON.stringify(commands({ ...withLicense, method, options }))).toBe(
+        token.replaceAll('portico_sa_secret', licenseId),
+      );
+    }
+  });
+
+  it('is the password of the Helm registry login, online and air gap', () => {
+    expect(commands({ ...withLicense, method: 'helm', options: helmOnline })[0]).toEqual([
+      'login',
+      'helm registry login portal.atlas.example --username alice@acme.example --password 2kLp9QvX7mRt4Acme',
+    ]);
+    const airgap = commands({ ...withLicense, method: 'helm', options: helmAirgap, images: [] });
+    expect(airgap.find((s) => s[0] === 'login')).toEqual([
+      'login',
+      'docker login portal.atlas.example --username alice@acme.example --password 2kLp9QvX7mRt4Acme',
+      'helm registry login portal.atlas.example --username alice@acme.example --password 2kLp9QvX7mRt4Acme',
+    ]);
+  });
+
+  it('is quoted when it holds characters a shell treats specially', () => {
+    // License IDs are [A-Za-z0-9_-] (licenseIdSchema), but every value is quoted all the same (issue 6).
+    const odd = "lic 'x' $(id)";
+    const embedded = commands({ ...base, secret: odd, method: 'embedded', options: { network: 'online' } });
+    expect(embedded[0]![1]).toContain(`-H 'Authorization: lic '\\''x'\\'' $(id)' -o`);
+    const helm = commands({ ...base, secret: odd, method: 'helm', options: helmOnline });
+    expect(helm[0]![1]).toMatch(/ --password 'lic '\\''x'\\'' \$\(id\)'$/);
+    const { words, created } = runInBash(
+      installSteps({ ...base, secret: odd, method: 'helm', options: helmAirgap }).flatMap((s) => s.commands),
+    );
+    expect(created).toEqual([]);
+    expect(words.filter((w) => w === odd)).toHaveLength(2);
+  });
+});
+
+describe('maskSecret', () => {
   it('hides every occurrence of the token', () => {
-    expect(maskToken('a portico_sa_secret b portico_sa_secret', 'portico_sa_secret')).toBe(
+    expect(maskSecret('a portico_sa_secret b portico_sa_secret', 'portico_sa_secret')).toBe(
       'a •••••••••••• b ••••••••••••',
     );
+  });
+
+  it('hides a secret also where quoting changed it', () => {
+    const odd = "qz'x";
+    const [download] = installSteps({ ...base, secret: odd, method: 'embedded', options: { network: 'online' } });
+    const [login] = installSteps({
+      ...base,
+      secret: odd,
+      method: 'helm',
+      options: { network: 'online', kubernetesDistribution: 'eks', registryAccess: 'online' },
+    });
+    for (const command of [...download!.commands, ...login!.commands]) {
+      expect(maskSecret(command, odd)).not.toContain('qz');
+      expect(maskSecret(command, odd)).toContain('••••••••••••');
+    }
   });
 });
 
@@ -143,7 +224,7 @@ describe('values in the commands', () => {
       version: hostile('version'),
       portalUrl: 'https://portal.atlas.example',
       email: hostile('email'),
-      token: hostile('token'),
+      secret: hostile('secret'),
       registryUri: hostile('registry'),
       images: [{ repository: hostile('repository'), tag: hostile('tag') }],
     };
@@ -170,7 +251,7 @@ describe('values in the commands', () => {
     for (const command of cases) {
       const { words, created, stderr } = runInBash(installSteps(command).flatMap((s) => s.commands));
       expect(created, stderr).toEqual([]);
-      const values = [input.appSlug, input.channelSlug, input.version, input.token];
+      const values = [input.appSlug, input.channelSlug, input.version, input.secret];
       if (command.method === 'helm') values.push(input.email);
       if (command.method === 'helm' && command.options.network === 'airgap')
         values.push(input.registryUri, input.images[0]!.repository, input.images[0]!.tag);

@@ -20,7 +20,13 @@ export type CommandInput = {
   channelSlug: string;
   portalUrl: string;
   email: string;
-  token: string;
+  /**
+   * What the first steps authenticate with, where the real tools put it (`Authorization:` on the
+   * download, `--password` on the registry login): the attempt's service-account token, which
+   * names the attempt, or the team's license ID, which joins the one attempt awaiting that step
+   * (decision 008). Both are secrets; see maskSecret.
+   */
+  secret: string;
   /** Helm air gap: the customer's own registry, typed in the page; a placeholder until then. */
   registryUri?: string;
   images?: ReleaseImage[];
@@ -42,13 +48,13 @@ export function installSteps(input: CommandInput): Step[] {
 export const relocatesImages = ({ method, options }: Pick<CommandInput, 'method' | 'options'>) =>
   method === 'helm' && !registryAccessModesFor(options.network).includes('online');
 
-function embeddedSteps({ options, version, appSlug, channelSlug, portalUrl, token }: CommandInput): Step[] {
+function embeddedSteps({ options, version, appSlug, channelSlug, portalUrl, secret }: CommandInput): Step[] {
   const airgap = options.network === 'airgap';
   const proxy = proxyUrlOf(options);
   const archive = shellQuote(`${appSlug}-${channelSlug}.tgz`);
   const path = [appSlug, channelSlug, version].map(encodeURIComponent).join('/');
   const url = `${portalUrl}/embedded/${path}${airgap ? '?airgap=true' : ''}`;
-  const download = [`curl -f ${shellQuote(url)} -H ${shellQuote(`Authorization: ${token}`)} -o ${archive}`];
+  const download = [`curl -f ${shellQuote(url)} -H ${shellQuote(`Authorization: ${secret}`)} -o ${archive}`];
   const install = [`sudo ${shellQuote(`./${appSlug}`)} install --license license.yaml`];
   if (airgap) install.push(`--airgap-bundle ${shellQuote(`${appSlug}.airgap`)}`);
   if (proxy) {
@@ -63,7 +69,7 @@ function embeddedSteps({ options, version, appSlug, channelSlug, portalUrl, toke
 }
 
 function helmSteps(input: CommandInput): Step[] {
-  const { options, portalUrl, email, token } = input;
+  const { options, portalUrl, email, secret } = input;
   const host = new URL(portalUrl).host;
   // Helm speaks HTTPS to registries unless told otherwise; a portal served over plain HTTP
   // (a trial on localhost) needs the flags, or every helm command would fail.
@@ -71,7 +77,7 @@ function helmSteps(input: CommandInput): Step[] {
   const app = shellQuote(input.appSlug);
   const chart = shellQuote(`oci://${host}/${input.appSlug}/${input.channelSlug}/${input.appSlug}`);
   const version = `--version ${shellQuote(input.version)}${plain ? ' --plain-http' : ''}`;
-  const credentials = `--username ${shellQuote(email)} --password ${shellQuote(token)}`;
+  const credentials = `--username ${shellQuote(email)} --password ${shellQuote(secret)}`;
   const login = `helm registry login ${shellQuote(host)}${plain ? ' --insecure' : ''} ${credentials}`;
   const steps: Step[] = [];
   const proxy = proxyUrlOf(options);
@@ -104,7 +110,12 @@ function helmSteps(input: CommandInput): Step[] {
   return steps;
 }
 
-/** The same commands with the token hidden, for showing on screen until the user reveals it. */
-export function maskToken(command: string, token: string): string {
-  return token ? command.replaceAll(token, '•'.repeat(12)) : command;
+/**
+ * The same commands with the secret hidden, for showing on screen until the user reveals it. A
+ * quote in it reads `'\''` inside shellQuote's quotes, so that form is hidden too.
+ */
+export function maskSecret(command: string, secret: string): string {
+  if (!secret) return command;
+  const mask = '•'.repeat(12);
+  return command.replaceAll(secret.replaceAll("'", "'\\''"), mask).replaceAll(secret, mask);
 }

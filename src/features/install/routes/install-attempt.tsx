@@ -19,6 +19,7 @@ import { installQueryOptions, releaseImagesQueryOptions, useUpdateInstall } from
 import { useLiveAttempt } from '../api/live-attempt';
 import { CheckpointList } from '../components/checkpoint-list';
 import { CommandSteps } from '../components/command-steps';
+import { CredentialChoice } from '../components/credential-choice';
 import { DiscardButton } from '../components/discard-dialog';
 import { InstallChoices, type Choices } from '../components/install-choices';
 import { LinkInstance } from '../components/link-instance';
@@ -26,6 +27,7 @@ import { RenameForm } from '../components/rename-form';
 import { StatusBadge } from '../components/status-badge';
 import { TokenPanel } from '../components/token-panel';
 import { installSteps, relocatesImages } from '../lib/commands';
+import { chooseCredential, useCredential, type Credential } from '../lib/credential-store';
 import { fieldErrorsOf, translateFieldErrors } from '../lib/field-errors';
 import { useStoredToken } from '../lib/token-store';
 
@@ -57,6 +59,8 @@ export function Component() {
   const { channel, releases } = useReleases();
   const update = useUpdateInstall(attemptId);
   const storedToken = useStoredToken(attemptId);
+  const credential = useCredential(attemptId);
+  const secret = credential === 'license' ? license.licenseId : storedToken;
   const [revealed, setRevealed] = useState(false);
   const [registryUri, setRegistryUri] = useState('');
   const [draft, setDraft] = useState<Choices | null>(null);
@@ -77,7 +81,7 @@ export function Component() {
     channelSlug: channel.slug,
     portalUrl: branding.portalUrl,
     email: me.user.email,
-    token: storedToken ?? '<token>',
+    secret: secret ?? '<token>',
     registryUri,
     images: images?.images,
   });
@@ -95,6 +99,10 @@ export function Component() {
         onError: (error) => isApiError(error) && setErrors(translateFieldErrors(error.fields, t)),
       },
     );
+  }
+  function onCredential(next: Credential) {
+    chooseCredential(attemptId, next);
+    setRevealed(false); // Revealing one secret does not reveal the other.
   }
   const saveFailed = update.isError && !(isApiError(update.error) && Object.keys(update.error.fields).length);
 
@@ -166,9 +174,11 @@ export function Component() {
               <h2 id="steps-heading" className="text-lg font-semibold text-slate-900">
                 {t('install.steps.title')}
               </h2>
+              <CredentialChoice value={credential} onChange={onCredential} />
               <TokenPanel
                 attemptId={attempt.id}
-                token={storedToken}
+                credential={credential}
+                secret={secret}
                 revealed={revealed}
                 onToggle={() => setRevealed((v) => !v)}
               />
@@ -181,7 +191,7 @@ export function Component() {
                   controlClassName="w-full max-w-md"
                 />
               )}
-              <CommandSteps steps={steps} token={storedToken ?? ''} revealed={revealed} />
+              <CommandSteps steps={steps} secret={secret ?? ''} revealed={revealed} />
             </section>
           )}
         </div>

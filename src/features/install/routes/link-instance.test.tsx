@@ -1,9 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import axe from 'axe-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoCatalogueText } from '../../../../server/catalogue/demo';
 import { ACME_LICENSE_ID, replay, sdkInstanceData } from '../../../../server/testing/recorded-requests';
 import { createTestPortal, type TestPortal } from '../../../../server/testing/test-portal';
+import { violations } from '../../../testing/axe';
 import { renderApp } from '../../../testing/render-app';
 
 const checkbox = (name: string) => screen.getByRole('checkbox', { name });
@@ -28,15 +28,6 @@ async function unlinkedCheckIn(portal: TestPortal) {
   const response = await replay(portal, sdkInstanceData(ACME_LICENSE_ID, { name: 'prod-vm' }));
   expect(response.status).toBe(200);
   return { cookie, first: ids[0]!, second: ids[1]! };
-}
-
-async function violations(container: HTMLElement) {
-  // jsdom lays nothing out, so contrast is left to the e2e suite's axe run in Chromium.
-  const results = await axe.run(container, {
-    runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'],
-    rules: { 'color-contrast': { enabled: false } },
-  });
-  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 // Opening the file's database from the template takes seconds on a busy machine; done here, under
