@@ -148,7 +148,18 @@ async function walkContext(portal: TestPortal): Promise<WalkContext> {
   expect(manifest.status).toBe(200);
   const { config } = (await manifest.json()) as { config: { digest: string } };
 
-  const event = { executionID: 'e-1', clusterID: 'c-1', version: '2.4.0', reason: 'disk full', isExitEvent: true };
+  // The installer's envelope (server/testing/recorded-requests.ts), as a GenericEvent.
+  const event = {
+    event: {
+      executionID: 'e-1',
+      clusterID: 'c-1',
+      version: '2.4.0',
+      eventType: 'InstallationFailed',
+      reason: 'disk full',
+      isExitEvent: true,
+    },
+    versions: { EmbeddedCluster: '2.4.0', Kubernetes: 'v1.31.4+k0s' },
+  };
   const states = [{ kind: 'deployment', name: 'atlas-api', namespace: 'atlas', state: 'ready' }];
   const pendingQuery = ['channelSequence', 'licenseSequence', 'isSemverSupported', 'sortOrder', 'selectedChannelId'];
   return {
@@ -162,7 +173,7 @@ async function walkContext(portal: TestPortal): Promise<WalkContext> {
       repository: 'atlas-api',
       reference: '1.4.0',
       digest: config.digest,
-      event: 'InstallationFailed',
+      path: 'GenericEvent',
       appSlug: 'atlas',
       name: 'edition',
       '*': '',
@@ -192,7 +203,7 @@ async function walkContext(portal: TestPortal): Promise<WalkContext> {
       'POST /api/installs/:id/token': null,
       'DELETE /api/installs/:id': null,
       'POST /api/installs/:id/link': { instanceId: '00000000-0000-4000-8000-000000000000' },
-      'POST /embedded_cluster_metrics/:event': event,
+      'POST /embedded_cluster_metrics/:path': event,
       'POST /kots_metrics/license_instance/info': {
         resource_states: JSON.stringify(states),
         running_images: { 'registry.atlas.example/atlas/api': ['sha256:abc'] },

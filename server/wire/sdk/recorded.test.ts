@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { instances } from '../../db/schema';
 import { checkpointTimes, startInstall } from '../../testing/ingest-client';
-import { kotsAppInfo, replay, sdkInstanceData, tagData } from '../../testing/recorded-requests';
+import { ACME_LICENSE_ID, kotsAppInfo, replay, sdkInstanceData, tagData } from '../../testing/recorded-requests';
 import type { TestPortal } from '../../testing/test-portal';
 import { createTestPortal } from '../../testing/test-portal';
 
@@ -69,6 +69,23 @@ describe('check-ins as the real clients send them (issue 7)', () => {
       embeddedClusterId: 'ec-cluster-7',
       embeddedClusterVersion: '2.4.0+k8s-1.31',
     });
+  });
+
+  it("names the version from the license's channel ID and the sequence, and no other channel's", async () => {
+    const portal = await createTestPortal();
+    const versionOf = async (channelId: string, sequence: string) => {
+      const response = await replay(portal, sdkInstanceData(ACME_LICENSE_ID), (h) => {
+        h.delete('X-Replicated-Downstreamchannelname');
+        h.set('X-Replicated-Downstreamchannelid', channelId);
+        h.set('X-Replicated-Downstreamchannelsequence', sequence);
+      });
+      expect(response.status).toBe(200);
+      const [instance] = await portal.db.select().from(instances);
+      return instance!.details.versionLabel;
+    };
+    // The demo catalogue's stable channel ID, as in the license the SDK runs with.
+    expect(await versionOf('2kLp9QvX7mRt4StableCh', '3')).toBe('1.2.0');
+    expect(await versionOf('2kLp9QvX7mRt4BetaChnl', '1')).toBeUndefined();
   });
 
   it('refuses tag data that is not what the SDK sends, with the reason, and records nothing', async () => {
