@@ -70,7 +70,7 @@ const instanceName = z
 
 /**
  * A proxy URL ends up in commands the customer pastes into a root shell. The commands quote it
- * (src/features/install/lib/shell.ts), and it is also held to the characters a proxy URL needs:
+ * (src/lib/shell.ts), and it is also held to the characters a proxy URL needs:
  * no whitespace, quotes or shell metacharacters, so it reads the same quoted or not (issue 6).
  */
 export const PROXY_URL_MAX_LENGTH = 2048;

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { CopyButton } from '../../../components/ui/copy-button';
-import { maskSecret, type Step } from '../lib/commands';
+import { maskSecret } from '../../../lib/shell';
+import type { Step } from '../lib/commands';
 
 /** Numbered steps; the secret (token or license ID) stays masked on screen until revealed, but copies in full. */
 export function CommandSteps({ steps, secret, revealed }: { steps: Step[]; secret: string; revealed: boolean }) {

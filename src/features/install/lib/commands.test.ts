@@ -3,7 +3,8 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { installSteps, maskSecret, type CommandInput } from './commands';
+import { maskSecret } from '../../../lib/shell';
+import { installSteps, type CommandInput } from './commands';
 
 const base = {
   version: '1.4.0',

@@ -5,7 +5,7 @@ import {
   type InstallMethod,
   type InstallOptions,
 } from '../../../../contract/installs';
-import { shellQuote } from './shell';
+import { shellQuote } from '../../../lib/shell';
 
 export type StepId =
   'download' | 'extract' | 'install' | 'proxy' | 'login' | 'preflight' | 'images' | 'pull_chart' | 'install_chart';
@@ -108,14 +108,4 @@ function helmSteps(input: CommandInput): Step[] {
     },
   );
   return steps;
-}
-
-/**
- * The same commands with the secret hidden, for showing on screen until the user reveals it. A
- * quote in it reads `'\''` inside shellQuote's quotes, so that form is hidden too.
- */
-export function maskSecret(command: string, secret: string): string {
-  if (!secret) return command;
-  const mask = '•'.repeat(12);
-  return command.replaceAll(secret.replaceAll("'", "'\\''"), mask).replaceAll(secret, mask);
 }

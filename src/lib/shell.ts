@@ -16,3 +16,13 @@ export function shellQuote(value: string): string {
   if (SAFE.test(value)) return value;
   return `'${value.replaceAll("'", "'\\''")}'`;
 }
+
+/**
+ * The same commands with the secret hidden, for showing on screen until the user reveals it. A
+ * quote in it reads `'\''` inside shellQuote's quotes, so that form is hidden too.
+ */
+export function maskSecret(command: string, secret: string): string {
+  if (!secret) return command;
+  const mask = '•'.repeat(12);
+  return command.replaceAll(secret.replaceAll("'", "'\\''"), mask).replaceAll(secret, mask);
+}
