@@ -104,3 +104,20 @@ function helmSteps(input: UpgradeInput, options: InstallOptions): UpgradeStep[] 
   );
   return steps;
 }
+
+/** How an instance was installed, as far as the portal knows: its attempt's choices, if linked. */
+export type KnownInstall = { method: InstallMethod; options: InstallOptions };
+
+/**
+ * The method and network an instance upgrades with: those of the install attempt it came from,
+ * else inferred from what it reports (Embedded Cluster names itself as the distribution; anything
+ * else runs in a cluster of the customer's, so Helm). An air-gap record always upgrades offline.
+ */
+export function upgradeMethodOf(
+  instance: { airgap: boolean; details: { k8sDistribution?: string } },
+  install?: KnownInstall | null,
+): KnownInstall & { airgap: boolean } {
+  const method = install?.method ?? (instance.details.k8sDistribution === 'embedded-cluster' ? 'embedded' : 'helm');
+  const options = install?.options ?? { network: 'online' };
+  return { method, options, airgap: instance.airgap || options.network === 'airgap' };
+}
