@@ -129,4 +129,13 @@ describe('UpgradePanel', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Close' }));
     expect(dialog).not.toHaveAttribute('open');
   });
+
+  it('offers no instructions for a version that is not on the channel', async () => {
+    const { portal, cookie, show } = await setUp();
+    const { container } = show(await checkIn(portal, cookie, 99));
+    expect(await screen.findByText('Version not on your channel')).toBeInTheDocument();
+    expect(screen.queryByText(/Update available|Up to date/)).not.toBeInTheDocument();
+    expect(screen.queryByRole('button')).not.toBeInTheDocument();
+    expect(await violations(container)).toEqual([]);
+  });
 });

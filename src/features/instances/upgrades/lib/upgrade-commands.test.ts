@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { maskSecret } from '../../../../lib/shell';
-import { upgradeSteps, type UpgradeInput } from './upgrade-commands';
+import { upgradeMethodOf, upgradeSteps, type UpgradeInput } from './upgrade-commands';
 
 const base = {
   target: '1.4.0',
@@ -93,6 +93,27 @@ describe('upgradeSteps', () => {
       .flatMap((s) => s.commands)
       .join('\n');
     expect(maskSecret(text, base.secret)).not.toContain(base.secret);
+  });
+});
+
+describe('upgradeMethodOf', () => {
+  const reported = (k8sDistribution?: string, airgap = false) => ({ airgap, details: { k8sDistribution } });
+
+  it("takes the install attempt's method and options when the instance came from one", () => {
+    const install = { method: 'embedded', options: { network: 'proxy', proxyUrl: 'http://proxy:3128' } } as const;
+    expect(upgradeMethodOf(reported('eks'), install)).toEqual({ ...install, airgap: false });
+  });
+
+  it('infers Embedded Cluster from the distribution the instance reports, else Helm', () => {
+    expect(upgradeMethodOf(reported('embedded-cluster'))).toMatchObject({ method: 'embedded', airgap: false });
+    expect(upgradeMethodOf(reported('eks'))).toMatchObject({ method: 'helm', airgap: false });
+    expect(upgradeMethodOf(reported(undefined))).toMatchObject({ method: 'helm' });
+  });
+
+  it('upgrades an air-gap record, or an air-gap install, offline', () => {
+    expect(upgradeMethodOf(reported('embedded-cluster', true))).toMatchObject({ method: 'embedded', airgap: true });
+    const install = { method: 'helm', options: { network: 'airgap' } } as const;
+    expect(upgradeMethodOf(reported('eks'), install)).toMatchObject({ method: 'helm', airgap: true });
   });
 });
 
