@@ -28,7 +28,7 @@ async function checkIn(portal: TestPortal, cookie: string, sequence: number): Pr
 }
 
 /** The panel as a page places it, the SPA talking through MSW to a real BFF signed in as Alice. */
-async function setUp() {
+async function setUp(locale: 'en' | 'de' = 'en') {
   const portal = await createTestPortal();
   const jar = new CookieJar();
   mswServer.use(...bffHandlers(portal.app, jar));
@@ -37,7 +37,7 @@ async function setUp() {
   const releases: ReleaseList = await (await portal.request('/api/releases', { cookie })).json();
   const queryClient = createQueryClient();
   queryClient.setDefaultOptions({ queries: { retry: false, staleTime: Infinity } });
-  const i18n = createI18n('en');
+  const i18n = createI18n(locale);
   // The parents poll and hand the panel the instance as it now is; here the test hands it over.
   const poll = { set: (_: Instance) => {} };
   function Parent({ initial }: { initial: Instance }) {
@@ -137,5 +137,14 @@ describe('UpgradePanel', () => {
     expect(screen.queryByText(/Update available|Up to date/)).not.toBeInTheDocument();
     expect(screen.queryByRole('button')).not.toBeInTheDocument();
     expect(await violations(container)).toEqual([]);
+  });
+
+  it('speaks German', async () => {
+    const { portal, cookie, show, user } = await setUp('de');
+    show(await checkIn(portal, cookie, 2));
+    expect(await screen.findByText('Update verfügbar · 3 Versionen zurück')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Upgrade-Anleitung für prod-vm' }));
+    const picker = await screen.findByRole('combobox', { name: 'Zielversion' });
+    expect(picker).toHaveAccessibleDescription(/^1\.2\.0 ist vor späteren Versionen erforderlich/);
   });
 });
