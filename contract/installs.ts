@@ -61,7 +61,7 @@ export type InstanceDetails = {
   tags?: Record<string, string>;
 };
 
-const instanceName = z
+export const instanceNameSchema = z
   .string({ error: 'Give the instance a name.' })
   .trim()
   .min(1, 'Give the instance a name.')
@@ -109,7 +109,7 @@ export type InstallOptions = z.infer<typeof installOptionsSchema>;
 export const createInstallInputSchema = z
   .object({
     method: z.enum(installMethods),
-    name: instanceName,
+    name: instanceNameSchema,
     version: z.string().min(1).max(64),
     options: installOptionsSchema,
   })
@@ -120,7 +120,7 @@ export const createInstallInputSchema = z
 export type CreateInstallInput = z.input<typeof createInstallInputSchema>;
 
 export const updateInstallInputSchema = z.object({
-  name: instanceName.optional(),
+  name: instanceNameSchema.optional(),
   version: z.string().min(1).max(64).optional(),
   options: installOptionsSchema.optional(),
 });

@@ -21,6 +21,7 @@ import { authRoutes } from './auth/routes';
 import { brandingRoutes } from './catalogue/branding-routes';
 import { dashboardRoutes } from './dashboard/routes';
 import { installRoutes } from './installs/routes';
+import { airgapRoutes } from './instances/airgap-routes';
 import { instanceRoutes } from './instances/routes';
 import { licenseRoutes } from './releases/license-routes';
 import { meRoutes } from './auth/me';
@@ -99,6 +100,7 @@ export function createApp(deps: AppDeps) {
     '/api/dashboard': dashboardRoutes(),
     '/api/installs': installRoutes(),
     '/api/instances': instanceRoutes(),
+    '/api/airgap-instances': airgapRoutes(),
     '/api/license': licenseRoutes(),
     '/api/releases': releaseRoutes(),
     '/api/team': teamRoutes(),

@@ -203,6 +203,16 @@ async function walkContext(portal: TestPortal): Promise<WalkContext> {
       'POST /api/installs/:id/token': null,
       'DELETE /api/installs/:id': null,
       'POST /api/installs/:id/link': { instanceId: '00000000-0000-4000-8000-000000000000' },
+      'POST /api/airgap-instances': {
+        name: 'vault-1',
+        version: '1.4.0',
+        method: 'helm',
+        kubernetesDistribution: 'vanilla',
+        adminConsoleUrl: 'https://localhost:30000',
+      },
+      'PATCH /api/airgap-instances/:id': { name: 'vault-2', version: '1.3.0', adminConsoleUrl: 'http://10.0.0.1:8800' },
+      'POST /api/airgap-instances/:id/archive': null,
+      'POST /api/airgap-instances/:id/restore': null,
       'POST /embedded_cluster_metrics/:path': event,
       'POST /kots_metrics/license_instance/info': {
         resource_states: JSON.stringify(states),

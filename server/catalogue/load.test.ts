@@ -59,6 +59,21 @@ describe('loading the catalogue', () => {
     expect(await getJson(portal, '/api/me', cookie)).toEqual(before.me);
   });
 
+  it("stores the vendor's air-gap report cadence, and a later load changes it", async () => {
+    const portal = await createTestPortal();
+    const cookie = await portal.signIn('dave@initech.example');
+    expect((await getJson(portal, '/api/airgap-instances/options', cookie)).cadenceDays).toBe(35);
+    await reload(
+      portal,
+      demoCatalogueText.replace('airgap_report_cadence_days: 35', 'airgap_report_cadence_days: 10'),
+      1,
+    );
+    expect((await getJson(portal, '/api/airgap-instances/options', cookie)).cadenceDays).toBe(10);
+    // Left out, it is the default again.
+    await reload(portal, demoCatalogueText.replace(/ *airgap_report_cadence_days: 35\n/, ''), 2);
+    expect((await getJson(portal, '/api/airgap-instances/options', cookie)).cadenceDays).toBe(35);
+  });
+
   it('counts a relative expiry from the first load, so a later load does not move it', async () => {
     const portal = await createTestPortal({ now: new Date('2026-11-22T10:00:00Z') });
     await reload(portal, demoCatalogueText, 100);

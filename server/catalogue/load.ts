@@ -37,11 +37,16 @@ export async function loadCatalogue(db: Database, catalogue: Catalogue, readAsse
   }
   const licenseFiles = await readLicenseFiles(catalogue, channelIds, readAsset);
 
+  const appValues = {
+    name: catalogue.app.name,
+    branding,
+    airgapReportCadenceDays: catalogue.app.airgap_report_cadence_days,
+  };
   await db.transaction(async (tx) => {
     const [app] = await tx
       .insert(apps)
-      .values({ id: newId(), slug: catalogue.app.slug, name: catalogue.app.name, branding, firstLoadedAt: now })
-      .onConflictDoUpdate({ target: apps.slug, set: { name: catalogue.app.name, branding } })
+      .values({ id: newId(), slug: catalogue.app.slug, firstLoadedAt: now, ...appValues })
+      .onConflictDoUpdate({ target: apps.slug, set: appValues })
       .returning();
     const firstLoad = app!.firstLoadedAt;
 

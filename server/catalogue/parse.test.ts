@@ -44,7 +44,7 @@ describe('parseCatalogue on the demo catalogue', () => {
   const catalogue = parseCatalogue(demoCatalogueText, 'portico.yaml');
 
   it('reads the app', () => {
-    expect(catalogue.app).toEqual({ slug: 'atlas', name: 'Atlas Analytics' });
+    expect(catalogue.app).toEqual({ slug: 'atlas', name: 'Atlas Analytics', airgap_report_cadence_days: 35 });
   });
 
   it('reads the stable and beta channels with their releases', () => {
@@ -108,6 +108,15 @@ describe('parseCatalogue on the demo catalogue', () => {
   it('accepts the minimal catalogue the malformed cases start from', () => {
     expect(parseCatalogue(minimal, 'portico.yaml').customers[0]!.name).toBe('Acme Corp');
   });
+
+  it('reads the air-gap report cadence, 35 days unless the vendor says otherwise', () => {
+    expect(parseCatalogue(minimal, 'portico.yaml').app.airgap_report_cadence_days).toBe(35);
+    const text = minimal.replace(
+      '  name: Atlas Analytics\n',
+      '  name: Atlas Analytics\n  airgap_report_cadence_days: 14\n',
+    );
+    expect(parseCatalogue(text, 'portico.yaml').app.airgap_report_cadence_days).toBe(14);
+  });
 });
 
 describe('parseCatalogue on a malformed file', () => {
@@ -132,6 +141,15 @@ describe('parseCatalogue on a malformed file', () => {
     });
     expect(error.reason).toContain('"paid"|"trial"|"dev"|"community"');
     expect(error.message).toBe(`portico.yaml:${error.line}: customers[0].license.type: ${error.reason}`);
+  });
+
+  it.each(['0', '-3', '1.5', 'weekly'])('refuses an air-gap report cadence of %s days, with its line', (days) => {
+    const text = minimal.replace(
+      '  name: Atlas Analytics\n',
+      `  name: Atlas Analytics\n  airgap_report_cadence_days: ${days}\n`,
+    );
+    const error = parseError(text);
+    expect(error).toMatchObject({ line: 4, field: 'app.airgap_report_cadence_days' });
   });
 
   it('points a missing required key at its parent', () => {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { entitlementNames, installTypes, licenseTypes } from '../../contract/catalogue';
 import { roles } from '../../contract/me';
 import { emailSchema } from '../../contract/auth';
+import { DEFAULT_AIRGAP_REPORT_CADENCE_DAYS } from '../../contract/airgap';
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be lower-case letters, digits and dashes');
 const hexColor = z.string().regex(/^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, 'must be a hex colour like #4f46e5');
@@ -88,7 +89,12 @@ const customerSchema = z.strictObject({
 
 export const catalogueSchema = z
   .strictObject({
-    app: z.strictObject({ slug, name: z.string().min(1).max(200) }),
+    app: z.strictObject({
+      slug,
+      name: z.string().min(1).max(200),
+      /** Days after which an air-gap instance record's data is stale (issue 8). */
+      airgap_report_cadence_days: z.number().int().positive().max(3650).default(DEFAULT_AIRGAP_REPORT_CADENCE_DAYS),
+    }),
     branding: brandingSchema,
     channels: z.array(channelSchema).min(1),
     customers: z.array(customerSchema).default([]),

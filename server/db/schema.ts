@@ -9,6 +9,7 @@ import type {
   InstanceDetails,
   InstanceStatus,
 } from '../../contract/installs';
+import type { InstanceSource } from '../../contract/airgap';
 
 // Mirrors server/db/migrations/*.sql, which are the source of truth for the database;
 // schema.test.ts fails when the two differ.
@@ -20,6 +21,8 @@ export const apps = pgTable('apps', {
   name: text('name').notNull(),
   branding: jsonb('branding').$type<BrandingConfig>().notNull(),
   firstLoadedAt: ts('first_loaded_at').notNull().defaultNow(),
+  /** Days after which an air-gap record's data is stale (portico.yaml `app.airgap_report_cadence_days`). */
+  airgapReportCadenceDays: integer('airgap_report_cadence_days').notNull().default(35),
 });
 
 export const channels = pgTable('channels', {
@@ -124,6 +127,17 @@ export const instances = pgTable('instances', {
   /** The latest custom metrics the instance's app reported (POST /application/custom-metrics). */
   customMetrics: jsonb('custom_metrics').$type<CustomMetrics>(),
   customMetricsReceivedAt: ts('custom_metrics_received_at'),
+  /** An air-gap record's name (migration 0008); an instance that checks in is named otherwise. */
+  name: text('name'),
+  /** 'check_in' for an instance that reports itself, 'manual' for an air-gap record entered by hand. */
+  source: text('source').$type<InstanceSource>().notNull().default('check_in'),
+  installMethod: text('install_method').$type<InstallMethod>(),
+  adminConsoleUrl: text('admin_console_url'),
+  archivedAt: ts('archived_at'),
+  recordedBy: text('recorded_by'),
+  /** When the record's newest data was taken: at creation or edit, or from a support bundle. */
+  dataAt: ts('data_at'),
+  updatedAt: ts('updated_at'),
 });
 
 export const installAttempts = pgTable('install_attempts', {

@@ -2,6 +2,7 @@ import { and, count, eq } from 'drizzle-orm';
 import type { Database } from '../db/database';
 import { instances } from '../db/schema';
 import { activeWhere } from './activity';
+import { notArchivedWhere } from './archived';
 
 /** How many of the team's instances are active and inactive now. */
 export async function countInstances(db: Database, teamId: string, now: Date) {
@@ -9,7 +10,7 @@ export async function countInstances(db: Database, teamId: string, now: Date) {
     const [row] = await db
       .select({ n: count() })
       .from(instances)
-      .where(and(eq(instances.teamId, teamId), activeWhere(now, active)));
+      .where(and(eq(instances.teamId, teamId), activeWhere(now, active), notArchivedWhere));
     return row?.n ?? 0;
   };
   const [active, inactive] = await Promise.all([countWhere(true), countWhere(false)]);

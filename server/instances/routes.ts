@@ -1,8 +1,9 @@
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import type { InstanceList } from '../../contract/installs';
 import { installAttempts, instances } from '../db/schema';
 import { isActive } from './activity';
+import { notArchivedWhere } from './archived';
 import { instanceName } from './name';
 import type { AppEnv } from '../http/env';
 
@@ -14,14 +15,14 @@ export function instanceRoutes() {
       .select({ instance: instances, name: installAttempts.name })
       .from(instances)
       .leftJoin(installAttempts, eq(installAttempts.id, instances.attemptId))
-      .where(eq(instances.teamId, c.get('session').teamId))
+      .where(and(eq(instances.teamId, c.get('session').teamId), notArchivedWhere))
       .orderBy(desc(instances.lastCheckInAt));
     const at = now();
     const body: InstanceList = {
       instances: rows.map(({ instance, name }) => ({
         id: instance.id,
         externalId: instance.externalId,
-        name: instanceName(instance.details, name),
+        name: instance.name ?? instanceName(instance.details, name),
         status: instance.status,
         versionLabel: instance.details.versionLabel ?? null,
         airgap: instance.airgap,

@@ -7,6 +7,7 @@ import { PageHeader } from '../../../components/ui/page-header';
 import { cell, Table } from '../../../components/ui/table';
 import { useFormatters } from '../../../lib/format';
 import { instancesQueryOptions, useInstances } from '../api/instances';
+import { AirgapInstanceActions, CreateAirgapRecordLink } from '../components/airgap-actions';
 
 export const loader = (queryClient: QueryClient) => async () =>
   queryClient.ensureQueryData(instancesQueryOptions(await loadTeamId(queryClient)));
@@ -26,6 +27,7 @@ export function Component() {
   return (
     <>
       <PageHeader title={t('instances.title')} description={t('instances.description')} />
+      <CreateAirgapRecordLink className="mb-6" />
       {instances.length === 0 ? (
         <EmptyState title={t('instances.empty.title')}>{t('instances.empty.body')}</EmptyState>
       ) : (
@@ -42,6 +44,7 @@ export function Component() {
             <tr key={instance.id}>
               <td className={`${cell} font-semibold`}>
                 {instance.name ?? t('instances.unnamed', { id: (instance.externalId ?? instance.id).slice(0, 7) })}
+                {instance.airgap && <AirgapInstanceActions instanceId={instance.id} />}
               </td>
               <td className={cell}>
                 {instance.status ? (

@@ -1,0 +1,56 @@
+import { eq } from 'drizzle-orm';
+import type { AirgapRecord } from '../../contract/airgap';
+import type { KubernetesDistribution } from '../../contract/installs';
+import type { Database } from '../db/database';
+import { apps, type instances } from '../db/schema';
+import { isActive } from './activity';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The age of an air-gap record's newest data against the vendor's cadence (portico.yaml
+ * `app.airgap_report_cadence_days`): stale once it is older than that many days.
+ */
+export function airgapFreshness(dataAt: Date, cadenceDays: number, now: Date) {
+  const ageMs = Math.max(0, now.getTime() - dataAt.getTime());
+  return { dataAgeDays: Math.floor(ageMs / DAY_MS), stale: ageMs > cadenceDays * DAY_MS };
+}
+
+/** The vendor's cadence for the app a team belongs to. */
+export async function airgapCadenceDays(db: Database, appId: string): Promise<number> {
+  const [app] = await db.select({ days: apps.airgapReportCadenceDays }).from(apps).where(eq(apps.id, appId));
+  return app!.days;
+}
+
+/** A manual record as the team sees it: an `Instance`, plus what was entered and how old it is. */
+export function presentAirgapRecord(
+  instance: typeof instances.$inferSelect,
+  cadenceDays: number,
+  now: Date,
+): AirgapRecord {
+  const dataAt = instance.dataAt ?? instance.createdAt;
+  return {
+    id: instance.id,
+    externalId: instance.externalId,
+    name: instance.name,
+    status: instance.status,
+    versionLabel: instance.details.versionLabel ?? null,
+    airgap: instance.airgap,
+    active: isActive(instance, now),
+    firstCheckInAt: instance.firstCheckInAt?.toISOString() ?? null,
+    lastCheckInAt: instance.lastCheckInAt?.toISOString() ?? null,
+    details: instance.details,
+    customMetrics: instance.customMetrics,
+    customMetricsReceivedAt: instance.customMetricsReceivedAt?.toISOString() ?? null,
+    source: 'manual',
+    method: instance.installMethod,
+    kubernetesDistribution: (instance.details.k8sDistribution as KubernetesDistribution | undefined) ?? null,
+    adminConsoleUrl: instance.adminConsoleUrl,
+    archivedAt: instance.archivedAt?.toISOString() ?? null,
+    recordedBy: instance.recordedBy,
+    dataAt: dataAt.toISOString(),
+    updatedAt: instance.updatedAt?.toISOString() ?? null,
+    ...airgapFreshness(dataAt, cadenceDays, now),
+    cadenceDays,
+  };
+}

@@ -1,0 +1,9 @@
+import { sql } from 'drizzle-orm';
+import { instances } from '../db/schema';
+
+/**
+ * Archived instances (air-gap records the customer archived) leave every view but the archived
+ * one, and may be restored (issue 8). Conditions on the instances table, for lists and counts.
+ */
+export const archivedWhere = sql`${instances.archivedAt} IS NOT NULL`;
+export const notArchivedWhere = sql`${instances.archivedAt} IS NULL`;
