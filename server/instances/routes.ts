@@ -1,10 +1,29 @@
 import { Hono } from 'hono';
-import { instanceListQuerySchema, type InstancePage } from '../../contract/instances';
+import { instanceListQuerySchema, type InstanceCounts, type InstancePage } from '../../contract/instances';
+import type { Database } from '../db/database';
 import type { AppEnv } from '../http/env';
 import { readQuery } from '../http/validate';
 import { countInstances } from './counts';
 import { INSTANCE_CSV_HEADER, instanceCsvRow } from './csv';
 import { findInstancePage } from './list';
+
+/** How long the pages after the first may show the first page's counts. */
+const COUNTS_REUSE_MS = 30_000;
+const countsCache = new WeakMap<object, Map<string, { counts: InstanceCounts; at: number }>>();
+
+async function freshCounts(db: Database, teamId: string, now: Date) {
+  const counts = await countInstances(db, teamId, now);
+  const cache = countsCache.get(db) ?? new Map();
+  countsCache.set(db, cache);
+  cache.set(teamId, { counts, at: now.getTime() });
+  return counts;
+}
+
+async function recentCounts(db: Database, teamId: string, now: Date) {
+  const hit = countsCache.get(db)?.get(teamId);
+  const age = hit ? now.getTime() - hit.at : Infinity;
+  return hit && age >= 0 && age < COUNTS_REUSE_MS ? hit.counts : freshCounts(db, teamId, now);
+}
 
 /** How many instances the export reads from the database at a time. */
 const EXPORT_PAGE = 500;
@@ -18,10 +37,10 @@ export function instanceRoutes() {
         const teamId = c.get('session').teamId;
         const { cursor, limit, ...filters } = readQuery(c, instanceListQuerySchema);
         const at = now();
-        const [page, counts] = await Promise.all([
-          findInstancePage(db, teamId, at, filters, { cursor, limit }),
-          countInstances(db, teamId, at),
-        ]);
+        // The first page counts afresh; the pages after it, fetched as the list scrolls, may
+        // reuse those counts for a while: each count reads every instance of the team.
+        const counts = cursor ? await recentCounts(db, teamId, at) : await freshCounts(db, teamId, at);
+        const page = await findInstancePage(db, teamId, at, filters, { cursor, limit });
         const body: InstancePage = { ...page, counts };
         return c.json(body);
       })

@@ -2,7 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { instanceStatuses, type InstanceStatus } from '../../../../contract/installs';
 import type { InstanceSort } from '../../../../contract/instances';
-import { useReleases } from '../../../app/team/releases';
+import { useQuery } from '@tanstack/react-query';
+import { releasesQueryOptions } from '../../../app/team/releases';
+import { useTeamId } from '../../../app/session/team';
 import { Button } from '../../../components/ui/button';
 import { Field, Select } from '../../../components/ui/field';
 import { isFiltered, searchOf, type InstanceFilters } from '../lib/filters';
@@ -11,8 +13,9 @@ import { isFiltered, searchOf, type InstanceFilters } from '../lib/filters';
 export function InstanceFilterBar({ filters }: { filters: InstanceFilters }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const { releases } = useReleases();
-  const versions = releases.map((r) => r.version);
+  // Not suspended on: the list shows at once, and the version options follow.
+  const { data } = useQuery(releasesQueryOptions(useTeamId()));
+  const versions = data?.releases.map((r) => r.version) ?? [];
   // A version no longer on the channel, from a shared link, is still the one filtered on.
   if (filters.version && !versions.includes(filters.version)) versions.push(filters.version);
   const go = (next: InstanceFilters) => navigate({ search: searchOf(next) });

@@ -2,7 +2,6 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Instance } from '../../../../contract/installs';
 import { Badge } from '../../../components/ui/badge';
-import { useFormatters } from '../../../lib/format';
 
 const statusTone = {
   ready: 'success',
@@ -17,9 +16,17 @@ export const rowColumns =
   'grid grid-cols-[minmax(0,2fr)_minmax(0,1fr)_minmax(0,1fr)_minmax(0,1.5fr)] items-center gap-4';
 
 /** An instance on one line of fixed height: the list renders only the lines on screen. */
-export function InstanceRow({ instance, lastSeen }: { instance: Instance; lastSeen: boolean }) {
+export function InstanceRow({
+  instance,
+  lastSeen,
+  dateTime,
+}: {
+  instance: Instance;
+  lastSeen: boolean;
+  /** The page's formatter, made once for all rows rather than once per row. */
+  dateTime: (iso: string) => string;
+}) {
   const { t } = useTranslation();
-  const { dateTime } = useFormatters();
   const name =
     instance.name ?? t('instanceList.list.unnamed', { id: (instance.externalId ?? instance.id).slice(0, 7) });
   const checkInLabel = lastSeen ? t('instanceList.list.lastSeen') : t('instanceList.list.lastCheckIn');

@@ -28,7 +28,11 @@ export function WindowedList<T>({
   rowKey: (item: T) => string;
 }) {
   const list = useRef<HTMLUListElement>(null);
-  const [range, setRange] = useState({ start: 0, end: 40 });
+  // Until measured, as if the list started at the top of the window: the usual first frame.
+  const [range, setRange] = useState(() => ({
+    start: 0,
+    end: Math.ceil(window.innerHeight / rowHeight) + 1 + OVERSCAN,
+  }));
 
   // Measured before the browser paints, so the first frame already shows only what fits.
   useLayoutEffect(() => {

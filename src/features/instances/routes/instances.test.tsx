@@ -117,9 +117,11 @@ describe('the Instances page', () => {
     expect(names()).toEqual(['berlin-2']);
     await user.selectOptions(screen.getByRole('combobox', { name: 'Sort by' }), 'name');
     await waitFor(() => expect(search(router)).toBe('?q=berlin&version=1.3.0&sort=name'));
-    expect(screen.getByRole('link', { name: 'Download CSV' })).toHaveAttribute(
-      'href',
-      '/api/instances/export.csv?q=berlin&version=1.3.0&sort=name',
+    await waitFor(() =>
+      expect(screen.getByRole('link', { name: 'Download CSV' })).toHaveAttribute(
+        'href',
+        '/api/instances/export.csv?q=berlin&version=1.3.0&sort=name',
+      ),
     );
 
     await user.selectOptions(screen.getByRole('combobox', { name: 'Status' }), 'degraded');

@@ -23,15 +23,14 @@ export const loader =
   async ({ request }: LoaderFunctionArgs) => {
     const teamId = await loadTeamId(queryClient);
     const filters = filtersFrom(new URL(request.url).searchParams);
-    await Promise.all([
-      queryClient.ensureInfiniteQueryData(instancePagesQueryOptions(teamId, filters)),
-      queryClient.ensureQueryData(releasesQueryOptions(teamId)),
-    ]);
+    // The versions only fill the version filter's options: fetched alongside, never waited for.
+    void queryClient.prefetchQuery(releasesQueryOptions(teamId));
+    await queryClient.ensureInfiniteQueryData(instancePagesQueryOptions(teamId, filters));
   };
 
 export function Component() {
   const { t } = useTranslation();
-  const { number } = useFormatters();
+  const { number, dateTime } = useFormatters();
   const [params] = useSearchParams();
   const filters = filtersFrom(params);
   const { data, hasNextPage, isFetchingNextPage, isFetchNextPageError, error, fetchNextPage } =
@@ -82,7 +81,9 @@ export function Component() {
             complete={!hasNextPage}
             onNearEnd={loadMore}
             rowKey={(instance) => instance.id}
-            renderRow={(instance) => <InstanceRow instance={instance} lastSeen={filters.tab === 'inactive'} />}
+            renderRow={(instance) => (
+              <InstanceRow instance={instance} lastSeen={filters.tab === 'inactive'} dateTime={dateTime} />
+            )}
           />
           <div className="mt-4 flex flex-col items-start gap-2">
             {isFetchNextPageError && (
