@@ -138,7 +138,9 @@ async function scrolledNodes(context: BrowserContext): Promise<{ loaded: number;
       await page.mouse.wheel(0, 4_000);
       await page.waitForTimeout(100);
     }
-    const loaded = Number(/Showing ([\d,]+)/.exec(await page.locator('text=/^Showing /').innerText())?.[1]?.replace(/,/g, ''));
+    const loaded = Number(
+      /Showing ([\d,]+)/.exec(await page.locator('text=/^Showing /').innerText())?.[1]?.replace(/,/g, ''),
+    );
     const nodes = (await page.evaluate('document.getElementsByTagName("*").length')) as number;
     return { loaded, nodes };
   } finally {
