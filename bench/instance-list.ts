@@ -51,10 +51,15 @@ export async function instanceList(): Promise<BenchResult> {
       const context = await browser.newContext({ baseURL: server.baseURL, locale: 'en-US' });
       await signInByApi(context.request, server.baseURL, dataDir, 'alice@acme.example');
       const renders: Render[] = [];
-      for (let i = 0; i < RENDERS; i++) renders.push(await render(context));
+      const baseline: Render[] = [];
+      for (let i = 0; i < RENDERS; i++) {
+        renders.push(await render(context, '/instances', 'ul[aria-label="Instances"] li a'));
+        // For comparison, a page with little on it: what any page costs on this machine now.
+        baseline.push(await render(context, '/releases', 'main h2'));
+      }
       const scrolled = await scrolledNodes(context);
       await context.close();
-      return report(measured, renders, scrolled);
+      return report(measured, renders, scrolled, baseline);
     } finally {
       await browser.close();
       await server.stop();
@@ -114,12 +119,12 @@ async function timePages(baseURL: string, cookie: string, query: string): Promis
 
 type Render = { ms: number; nodes: number };
 
-async function render(context: BrowserContext): Promise<Render> {
+async function render(context: BrowserContext, path: string, selector: string): Promise<Render> {
   const page = await context.newPage();
   try {
     const startedAt = Date.now();
-    await page.goto('/instances', { waitUntil: 'commit' });
-    await page.locator('ul[aria-label="Instances"] li a').first().waitFor({ state: 'visible' });
+    await page.goto(path, { waitUntil: 'commit' });
+    await page.locator(selector).first().waitFor({ state: 'visible' });
     const ms = Date.now() - startedAt;
     const nodes = (await page.evaluate('document.getElementsByTagName("*").length')) as number;
     return { ms, nodes };
@@ -156,6 +161,7 @@ function report(
   measured: [string, string, number[]][],
   renders: Render[],
   scrolled: { loaded: number; nodes: number },
+  baseline: Render[],
 ): BenchResult {
   const stats = (samples: number[]) => {
     const sorted = [...samples].sort((a, b) => a - b);
@@ -202,6 +208,8 @@ function report(
     '',
     `First render of /instances (ms, each of ${RENDERS}): ${renders.map((r) => r.ms).join(', ')}; ` +
       `elements: ${renders.map((r) => r.nodes).join(', ')}.`,
+    `For comparison, the Releases page (/releases, to its first release heading), each: ` +
+      `${baseline.map((r) => r.ms).join(', ')} ms.`,
     `After scrolling until ${scrolled.loaded.toLocaleString('en')} instances were loaded: ` +
       `${scrolled.nodes.toLocaleString('en')} elements.`,
   ].join('\n');
