@@ -1,4 +1,5 @@
 /** Shapes of the vendor catalogue as the SPA sees it. Dates are ISO-8601 strings. */
+import type { InstanceCounts } from './instances';
 
 export const installTypes = ['helm', 'embedded', 'helm_airgap', 'airgap'] as const;
 export type InstallType = (typeof installTypes)[number];
@@ -51,7 +52,8 @@ export type ReleaseList = { channel: { slug: string; name: string }; releases: R
 
 export type Dashboard = {
   installOptions: InstallType[];
-  instances: { active: number; inactive: number };
+  /** The same counts as the Instances page's tabs. */
+  instances: InstanceCounts;
   license: { type: LicenseType; status: LicenseStatus; expiresAt: string | null; daysToExpiry: number | null };
   supportBundles: number;
   team: { members: number; serviceAccounts: number };

@@ -48,6 +48,7 @@ describe('signing in with an emailed link', () => {
       'Embedded Cluster, air gap',
       '0 active instances',
       '0 inactive instances',
+      '0 air gap instances',
       'Paid license',
       '365 days left',
       '0 support bundles uploaded',

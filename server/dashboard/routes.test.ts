@@ -21,7 +21,7 @@ describe('GET /api/dashboard', () => {
     const portal = await createTestPortal();
     expect(await dashboardFor(portal, 'alice@acme.example')).toEqual({
       installOptions: ['helm', 'embedded', 'helm_airgap', 'airgap'],
-      instances: { active: 0, inactive: 0 },
+      instances: { active: 0, inactive: 0, airgap: 0, archived: 0 },
       license: { type: 'paid', status: 'active', expiresAt: '2027-11-22T10:00:00.000Z', daysToExpiry: 365 },
       supportBundles: 0,
       team: { members: 2, serviceAccounts: 0 },
@@ -32,7 +32,7 @@ describe('GET /api/dashboard', () => {
     const portal = await createTestPortal();
     expect(await dashboardFor(portal, 'carol@globex.example')).toEqual({
       installOptions: ['embedded'],
-      instances: { active: 0, inactive: 0 },
+      instances: { active: 0, inactive: 0, airgap: 0, archived: 0 },
       license: { type: 'trial', status: 'active', expiresAt: '2026-12-02T10:00:00.000Z', daysToExpiry: 10 },
       supportBundles: 0,
       team: { members: 1, serviceAccounts: 0 },
@@ -85,7 +85,7 @@ describe('GET /api/dashboard', () => {
 
     const dashboard = await dashboardFor(portal, 'alice@acme.example');
     expect(dashboard).toMatchObject({
-      instances: { active: 2, inactive: 2 },
+      instances: { active: 1, inactive: 2, airgap: 1, archived: 0 },
       supportBundles: 1,
       team: { members: 2, serviceAccounts: 1 },
     });

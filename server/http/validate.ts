@@ -78,3 +78,26 @@ export const refuseControlCharacters = createMiddleware(async (c, next) => {
   }
   await next();
 });
+
+/**
+ * Parses the query string with the contract's schema; a 400 names each parameter at fault. A
+ * parameter given twice is refused rather than one of its values silently chosen.
+ */
+export function readQuery<S extends z.ZodType>(c: Context, schema: S): z.output<S> {
+  const all = c.req.queries();
+  const fields: Record<string, string> = {};
+  const query: Record<string, string> = {};
+  for (const [name, values] of Object.entries(all)) {
+    const value = values[0] ?? '';
+    if (values.length > 1) fields[name] = `Give ${name} once.`;
+    else if (UNSAFE_TEXT.test(value)) fields[name] = 'Text may not contain NUL characters or unpaired surrogates.';
+    else query[name] = value;
+  }
+  const result = schema.safeParse(query);
+  if (!result.success) {
+    for (const issue of result.error.issues) fields[fieldName(issue.path.map(String))] ??= issue.message;
+  }
+  const [first] = Object.entries(fields);
+  if (first) throw new HttpError(400, 'validation_failed', `${first[0]}: ${first[1]}`, { fields });
+  return (result as { data: z.output<S> }).data;
+}

@@ -1,9 +1,9 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { instances } from '../db/schema';
 
 /**
- * Archived instances (air-gap records the customer archived) leave every view but the archived
+ * Archived instances (air-gap records the customer archived) leave every view but the Archived
  * one, and may be restored (issue 8). Conditions on the instances table, for lists and counts.
  */
-export const archivedWhere = sql`${instances.archivedAt} IS NOT NULL`;
-export const notArchivedWhere = sql`${instances.archivedAt} IS NULL`;
+export const archivedWhere = (): SQL => sql`${instances.archivedAt} IS NOT NULL`;
+export const notArchivedWhere = (): SQL => sql`${instances.archivedAt} IS NULL`;

@@ -54,6 +54,12 @@ export function Component() {
               formatted: number(dashboard.instances.inactive),
             })}
           </p>
+          <p>
+            {t('instanceList.dashboardAirgap', {
+              count: dashboard.instances.airgap,
+              formatted: number(dashboard.instances.airgap),
+            })}
+          </p>
         </Card>
         <Card title={t('dashboard.license.title')} footer={link('/license-details', t('dashboard.license.link'))}>
           <LicenseSummary license={dashboard.license} />

@@ -1,66 +1,108 @@
 import type { QueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams, type LoaderFunctionArgs } from 'react-router';
 import { loadTeamId } from '../../../app/session/team';
-import { Badge } from '../../../components/ui/badge';
+import { releasesQueryOptions } from '../../../app/team/releases';
+import { Alert } from '../../../components/ui/alert';
+import { Button, buttonClass } from '../../../components/ui/button';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { PageHeader } from '../../../components/ui/page-header';
-import { cell, Table } from '../../../components/ui/table';
 import { useFormatters } from '../../../lib/format';
-import { instancesQueryOptions, useInstances } from '../api/instances';
-import { AirgapInstanceActions, CreateAirgapRecordLink } from '../components/airgap-actions';
+import { exportUrl, instancePagesQueryOptions, useInstancePages } from '../api/instances';
+import { InstanceFilterBar } from '../components/instance-filters';
+import { CreateAirgapRecordLink } from '../components/airgap-actions';
+import { InstanceRow, rowColumns } from '../components/instance-row';
+import { InstanceTabs } from '../components/instance-tabs';
+import { WindowedList } from '../components/windowed-list';
+import { filtersFrom, isFiltered, searchOf } from '../lib/filters';
 
-export const loader = (queryClient: QueryClient) => async () =>
-  queryClient.ensureQueryData(instancesQueryOptions(await loadTeamId(queryClient)));
+const ROW_HEIGHT = 48;
 
-const statusTone = {
-  ready: 'success',
-  updating: 'neutral',
-  degraded: 'warning',
-  unavailable: 'danger',
-  missing: 'danger',
-} as const;
+export const loader =
+  (queryClient: QueryClient) =>
+  async ({ request }: LoaderFunctionArgs) => {
+    const teamId = await loadTeamId(queryClient);
+    const filters = filtersFrom(new URL(request.url).searchParams);
+    // The versions only fill the version filter's options: fetched alongside, never waited for.
+    void queryClient.prefetchQuery(releasesQueryOptions(teamId));
+    await queryClient.ensureInfiniteQueryData(instancePagesQueryOptions(teamId, filters));
+  };
 
 export function Component() {
   const { t } = useTranslation();
-  const { instances } = useInstances();
-  const { dateTime } = useFormatters();
+  const { number, dateTime } = useFormatters();
+  const [params] = useSearchParams();
+  const filters = filtersFrom(params);
+  const { data, hasNextPage, isFetchingNextPage, isFetchNextPageError, error, fetchNextPage } =
+    useInstancePages(filters);
+  const instances = data.pages.flatMap((page) => page.instances);
+  const counts = data.pages[0]!.counts;
+  const loadMore = useCallback(() => {
+    if (hasNextPage && !isFetchingNextPage && !isFetchNextPageError) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage]);
+  const empty = isFiltered(filters) ? 'filtered' : filters.tab;
+
   return (
     <>
       <PageHeader title={t('instances.title')} description={t('instances.description')} />
       <CreateAirgapRecordLink className="mb-6" />
+      <InstanceTabs filters={filters} counts={counts} />
+      <InstanceFilterBar filters={filters} />
       {instances.length === 0 ? (
-        <EmptyState title={t('instances.empty.title')}>{t('instances.empty.body')}</EmptyState>
+        <EmptyState title={t(`instanceList.empty.${empty}.title`)}>
+          <p>{t(`instanceList.empty.${empty}.body`)}</p>
+          {empty === 'filtered' && (
+            <Link to={{ search: searchOf({ tab: filters.tab, sort: filters.sort }) }} className="underline">
+              {t('instanceList.filters.clear')}
+            </Link>
+          )}
+        </EmptyState>
       ) : (
-        <Table
-          headers={[
-            t('instances.table.name'),
-            t('instances.table.status'),
-            t('instances.table.version'),
-            t('instances.table.activity'),
-            t('instances.table.lastCheckIn'),
-          ]}
-        >
-          {instances.map((instance) => (
-            <tr key={instance.id}>
-              <td className={`${cell} font-semibold`}>
-                {instance.name ?? t('instances.unnamed', { id: (instance.externalId ?? instance.id).slice(0, 7) })}
-                {instance.airgap && <AirgapInstanceActions instanceId={instance.id} />}
-              </td>
-              <td className={cell}>
-                {instance.status ? (
-                  <Badge tone={statusTone[instance.status]}>{t(`instances.status.${instance.status}`)}</Badge>
-                ) : (
-                  t('instances.unknown')
-                )}
-              </td>
-              <td className={cell}>{instance.versionLabel ?? t('instances.unknown')}</td>
-              <td className={cell}>{instance.active ? t('instances.active') : t('instances.inactive')}</td>
-              <td className={cell}>
-                {instance.lastCheckInAt ? dateTime(instance.lastCheckInAt) : t('instances.never')}
-              </td>
-            </tr>
-          ))}
-        </Table>
+        <>
+          <div className="mb-2 flex items-center justify-between gap-4">
+            <p className="text-sm text-slate-700" role="status">
+              {t('instanceList.list.showing', { count: instances.length, formatted: number(instances.length) })}
+            </p>
+            <a href={exportUrl(filters)} download className={buttonClass('secondary')}>
+              {t('instanceList.download')}
+            </a>
+          </div>
+          <div aria-hidden="true" className={`${rowColumns} px-4 pb-1 text-xs font-semibold text-slate-700`}>
+            <span>{t('instanceList.list.name')}</span>
+            <span>{t('instanceList.list.status')}</span>
+            <span>{t('instanceList.list.version')}</span>
+            <span>
+              {filters.tab === 'inactive' ? t('instanceList.list.lastSeen') : t('instanceList.list.lastCheckIn')}
+            </span>
+          </div>
+          <WindowedList
+            items={instances}
+            rowHeight={ROW_HEIGHT}
+            label={t('instanceList.list.label')}
+            complete={!hasNextPage}
+            onNearEnd={loadMore}
+            rowKey={(instance) => instance.id}
+            renderRow={(instance) => (
+              <InstanceRow instance={instance} lastSeen={filters.tab === 'inactive'} dateTime={dateTime} />
+            )}
+          />
+          <div className="mt-4 flex flex-col items-start gap-2">
+            {isFetchNextPageError && (
+              <Alert>
+                {t('instanceList.list.loadFailed', { message: error?.message ?? '' })}{' '}
+                <Button variant="secondary" onClick={() => void fetchNextPage()}>
+                  {t('instanceList.list.retry')}
+                </Button>
+              </Alert>
+            )}
+            {hasNextPage && !isFetchNextPageError && (
+              <Button variant="secondary" busy={isFetchingNextPage} onClick={() => void fetchNextPage()}>
+                {isFetchingNextPage ? t('instanceList.list.loading') : t('instanceList.list.loadMore')}
+              </Button>
+            )}
+          </div>
+        </>
       )}
     </>
   );
