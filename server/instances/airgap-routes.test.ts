@@ -29,8 +29,8 @@ async function created(portal: TestPortal, cookie: string, json: unknown = recor
   return response.json();
 }
 
-const listInstances = async (portal: TestPortal, cookie: string) =>
-  (await (await portal.request('/api/instances', { cookie })).json()).instances as { id: string; name: string }[];
+const listInstances = async (portal: TestPortal, cookie: string, tab = 'airgap') =>
+  (await (await portal.request(`/api/instances?tab=${tab}`, { cookie })).json()).instances as { id: string; name: string }[];
 
 const dashboardCounts = async (portal: TestPortal, cookie: string) =>
   (await (await portal.request('/api/dashboard', { cookie })).json()).instances;
@@ -54,7 +54,7 @@ async function checkIn(portal: TestPortal, cookie: string) {
     body: JSON.stringify({ resource_states: '[]' }),
   });
   expect(response.status).toBe(200);
-  return (await listInstances(portal, cookie))[0]!.id;
+  return (await listInstances(portal, cookie, 'active'))[0]!.id;
 }
 
 describe('air-gap instance records', () => {
@@ -82,7 +82,7 @@ describe('air-gap instance records', () => {
     );
     expect(body.recordedBy).toEqual(expect.any(String));
     expect(await listInstances(portal, dave)).toEqual([expect.objectContaining({ id: body.id, name: 'vault-dc1' })]);
-    expect(await dashboardCounts(portal, dave)).toEqual({ active: 1, inactive: 0 });
+    expect(await dashboardCounts(portal, dave)).toEqual({ active: 0, inactive: 0, airgap: 1, archived: 0 });
     const { records } = await (await portal.request(BASE, { cookie: dave })).json();
     expect(records.map((r: AirgapRecord) => r.id)).toEqual([body.id]);
     expect(await (await portal.request(`${BASE}/${body.id}`, { cookie: dave })).json()).toEqual(body);
@@ -157,7 +157,7 @@ describe('air-gap instance records', () => {
     expect(archived.status).toBe(200);
     expect((await archived.json()).archivedAt).toBe('2026-11-22T10:00:00.000Z');
     expect(await listInstances(portal, dave)).toEqual([]);
-    expect(await dashboardCounts(portal, dave)).toEqual({ active: 0, inactive: 0 });
+    expect(await dashboardCounts(portal, dave)).toEqual({ active: 0, inactive: 0, airgap: 0, archived: 1 });
     const { records } = await (await portal.request(BASE, { cookie: dave })).json();
     expect(records).toEqual([expect.objectContaining({ id: body.id, archivedAt: '2026-11-22T10:00:00.000Z' })]);
     // Editing an archived record is refused; its name is free again.
@@ -172,7 +172,7 @@ describe('air-gap instance records', () => {
     expect(restored.status).toBe(200);
     expect((await restored.json()).archivedAt).toBeNull();
     expect((await listInstances(portal, dave)).map((i) => i.id)).toEqual([body.id]);
-    expect(await dashboardCounts(portal, dave)).toEqual({ active: 1, inactive: 0 });
+    expect(await dashboardCounts(portal, dave)).toEqual({ active: 0, inactive: 0, airgap: 1, archived: 0 });
   });
 
   it('refuses to restore a record whose name a live record took meanwhile, naming the name', async () => {
@@ -207,7 +207,7 @@ describe('air-gap instance records', () => {
     portal.clock.advance(400 * DAY_MS);
     const later = await portal.signIn('dave@initech.example'); // the session has expired by now
     expect(await listInstances(portal, later)).toEqual([expect.objectContaining({ id: body.id, active: true })]);
-    expect(await dashboardCounts(portal, later)).toEqual({ active: 1, inactive: 0 });
+    expect(await dashboardCounts(portal, later)).toEqual({ active: 0, inactive: 0, airgap: 1, archived: 0 });
   });
 });
 
@@ -332,6 +332,6 @@ describe('air-gap instance records: bad input', () => {
     expect((await patch.json()).error.message).toMatch(/reports itself/);
     expect((await portal.request(`${BASE}/${id}/archive`, { method: 'POST', cookie: alice })).status).toBe(409);
     expect((await portal.request(`${BASE}/${id}/restore`, { method: 'POST', cookie: alice })).status).toBe(409);
-    expect(await listInstances(portal, alice)).toEqual([expect.objectContaining({ id, name: 'vm-1' })]);
+    expect(await listInstances(portal, alice, 'active')).toEqual([expect.objectContaining({ id, name: 'vm-1' })]);
   });
 });

@@ -122,3 +122,32 @@ export function AirgapInstanceActions({ instanceId }: { instanceId: string }) {
   const record = data?.records.find((r) => r.id === instanceId);
   return record ? <AirgapRecordActions record={record} /> : null;
 }
+
+/**
+ * The Air gap tab's records entered by hand, each with its actions and data age. They are few
+ * (typed in by people), so all are shown; the windowed list below holds every air-gap instance.
+ */
+export function AirgapRecordsPanel() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const { data: license } = useQuery(licenseQueryOptions(me.team.id));
+  const entitled = !!license && allowsAirgap(license.installTypes);
+  const { data } = useQuery({ ...airgapRecordsQueryOptions(me.team.id), enabled: entitled });
+  const live = data?.records.filter((r) => !r.archivedAt) ?? [];
+  if (live.length === 0) return null;
+  return (
+    <section aria-labelledby="airgap-records-title" className="mb-6 rounded-lg border border-slate-200 bg-white p-4">
+      <h2 id="airgap-records-title" className="mb-3 text-base font-semibold text-slate-900">
+        {t('airgapRecord.panel.title')}
+      </h2>
+      <ul className="space-y-4">
+        {live.map((record) => (
+          <li key={record.id} className="flex flex-wrap items-start justify-between gap-4">
+            <span className="font-medium text-slate-900">{record.name ?? record.id.slice(0, 7)}</span>
+            <AirgapRecordActions record={record} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

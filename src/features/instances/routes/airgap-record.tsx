@@ -135,7 +135,7 @@ function RecordForm({ title, record }: { title: string; record?: AirgapRecord })
     event.preventDefault();
     const distribution = form.method === 'helm' && form.kubernetesDistribution ? form.kubernetesDistribution : null;
     const url = form.adminConsoleUrl.trim() || null;
-    const done = { onSuccess: () => navigate('/instances'), onError };
+    const done = { onSuccess: () => navigate('/instances?tab=airgap'), onError };
     if (record) {
       const input = { ...form, kubernetesDistribution: distribution, adminConsoleUrl: url };
       const parsed = updateAirgapRecordInputSchema.safeParse(input);
@@ -263,7 +263,7 @@ function RecordForm({ title, record }: { title: string; record?: AirgapRecord })
               <Button
                 variant="ghost"
                 busy={archive.isPending}
-                onClick={() => archive.mutate('archive', { onSuccess: () => navigate('/instances') })}
+                onClick={() => archive.mutate('archive', { onSuccess: () => navigate('/instances?tab=airgap') })}
               >
                 {t('airgapRecord.actions.archive')}
               </Button>

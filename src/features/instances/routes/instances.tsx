@@ -11,7 +11,7 @@ import { PageHeader } from '../../../components/ui/page-header';
 import { useFormatters } from '../../../lib/format';
 import { exportUrl, instancePagesQueryOptions, useInstancePages } from '../api/instances';
 import { InstanceFilterBar } from '../components/instance-filters';
-import { CreateAirgapRecordLink } from '../components/airgap-actions';
+import { AirgapRecordsPanel, CreateAirgapRecordLink } from '../components/airgap-actions';
 import { InstanceRow, rowColumns } from '../components/instance-row';
 import { InstanceTabs } from '../components/instance-tabs';
 import { WindowedList } from '../components/windowed-list';
@@ -49,6 +49,7 @@ export function Component() {
       <CreateAirgapRecordLink className="mb-6" />
       <InstanceTabs filters={filters} counts={counts} />
       <InstanceFilterBar filters={filters} />
+      {filters.tab === 'airgap' && <AirgapRecordsPanel />}
       {instances.length === 0 ? (
         <EmptyState title={t(`instanceList.empty.${empty}.title`)}>
           <p>{t(`instanceList.empty.${empty}.body`)}</p>
