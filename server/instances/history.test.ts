@@ -23,7 +23,7 @@ describe('instance history: written by the check-in only when something changed'
       portal.clock.advance(60_000);
       await sdkCheckIn(portal, 'inst-1', { state: 'ready' });
     }
-    // A report without resource states says nothing about the status: not a change either.
+    // No resource states roll up to ready: the same status again.
     await sdkCheckIn(portal, 'inst-1');
     expect(await events(portal)).toHaveLength(1);
   });

@@ -73,6 +73,7 @@ export function routes(queryClient: QueryClient): RouteObject[] {
             portalPage('install/new', () => import('../features/install/routes/new-install')),
             portalPage('install/:attemptId', () => import('../features/install/routes/install-attempt')),
             portalPage('instances', () => import('../features/instances/routes/instances')),
+            portalPage('instances/:instanceId', () => import('../features/instances/routes/instance-details')),
             portalPage('releases', () => import('../features/releases/routes/releases')),
             portalPage('license-details', () => import('../features/license/routes/license')),
             portalPage('support', () => import('../features/support/routes/support')),
