@@ -6,8 +6,6 @@ import type { Ports } from '../deps';
 import { recordCheckpointOnce } from '../installs/checkpoints';
 import { attemptFor, hasOpenAttempt } from '../installs/attribution';
 import type { MachineIdentity } from '../service-accounts/service-accounts';
-import { INACTIVE_AFTER_MS } from './activity';
-import { pruneHistory, TRACKED_FIELDS_SQL } from './history';
 
 type Deps = Ports;
 
@@ -28,51 +26,22 @@ export async function recordCheckIn(deps: Deps, identity: MachineIdentity, check
   const details = { ...checkIn.details, versionLabel: await versionLabelOf(deps, team.channelId, checkIn.details) };
   const defined = Object.fromEntries(Object.entries(details).filter(([, value]) => value !== undefined));
   // Written as one plain statement: this runs for every check-in of every instance, and the
-  // query builder costs as much again as the statement itself (see docs/performance.md). The same
-  // round trip compares the row it replaces (read first, locked) with the row written, and keeps
-  // what changed as history: nothing at all for a repeated identical check-in.
+  // query builder costs as much again as the statement itself (see docs/performance.md).
   const at = now.toISOString();
-  const gapBefore = new Date(now.getTime() - INACTIVE_AFTER_MS).toISOString();
   const result = await deps.db.execute(sql`
-    WITH previous AS (
-      SELECT id, status, details, last_check_in_at FROM instances
-      WHERE team_id = ${team.id} AND external_id = ${checkIn.externalId}
-      FOR UPDATE
-    ), saved AS (
-      INSERT INTO instances (id, team_id, external_id, attempt_id, service_account_id, airgap, status, details,
-                             first_check_in_at, last_check_in_at)
-      VALUES (COALESCE((SELECT id FROM previous), ${newId()}), ${team.id}, ${checkIn.externalId},
-              ${identity.attempt?.id ?? null}, ${serviceAccount?.id ?? null}, false, ${checkIn.status},
-              ${JSON.stringify(defined)}::jsonb, ${at}::timestamptz, ${at}::timestamptz)
-      ON CONFLICT (team_id, external_id) DO UPDATE SET
-        status = COALESCE(excluded.status, instances.status),
-        details = excluded.details,
-        last_check_in_at = excluded.last_check_in_at,
-        first_check_in_at = COALESCE(instances.first_check_in_at, excluded.first_check_in_at),
-        service_account_id = excluded.service_account_id,
-        attempt_id = COALESCE(excluded.attempt_id, instances.attempt_id)
-      RETURNING id, attempt_id, status, details
-    ), changes AS (
-      INSERT INTO instance_events (instance_id, team_id, at, kind, field, old_value, new_value)
-      SELECT saved.id, ${team.id}, ${at}::timestamptz, change.kind, change.field, change.old_value, change.new_value
-      FROM saved LEFT JOIN previous ON true
-      CROSS JOIN LATERAL (
-        SELECT 'status', NULL::text, to_jsonb(previous.status), to_jsonb(saved.status)
-        WHERE saved.status IS DISTINCT FROM previous.status
-        UNION ALL
-        SELECT 'gap', NULL::text, to_jsonb(previous.last_check_in_at), to_jsonb(${at}::timestamptz)
-        WHERE previous.last_check_in_at < ${gapBefore}::timestamptz
-        UNION ALL
-        SELECT 'field', field, previous.details -> field, saved.details -> field
-        FROM unnest(${TRACKED_FIELDS_SQL}) AS field
-        WHERE previous.id IS NOT NULL AND saved.details -> field IS NOT NULL
-          AND saved.details -> field IS DISTINCT FROM previous.details -> field
-      ) AS change(kind, field, old_value, new_value)
-      RETURNING 1
-    )
-    SELECT saved.id, saved.attempt_id, (SELECT count(*) FROM changes)::int AS changes FROM saved`);
-  const saved = (result as unknown as { rows: { id: string; attempt_id: string | null; changes: number }[] }).rows[0];
-  if (saved && saved.changes > 0) await pruneHistory(deps.db, saved.id, false);
+    INSERT INTO instances (id, team_id, external_id, attempt_id, service_account_id, airgap, status, details,
+                           first_check_in_at, last_check_in_at)
+    VALUES (${newId()}, ${team.id}, ${checkIn.externalId}, ${identity.attempt?.id ?? null},
+            ${serviceAccount?.id ?? null}, false, ${checkIn.status}, ${JSON.stringify(defined)}::jsonb,
+            ${at}::timestamptz, ${at}::timestamptz)
+    ON CONFLICT (team_id, external_id) DO UPDATE SET
+      status = COALESCE(excluded.status, instances.status),
+      details = excluded.details,
+      last_check_in_at = excluded.last_check_in_at,
+      first_check_in_at = COALESCE(instances.first_check_in_at, excluded.first_check_in_at),
+      service_account_id = excluded.service_account_id,
+      attempt_id = COALESCE(excluded.attempt_id, instances.attempt_id)
+    RETURNING attempt_id`);
   const ready = checkIn.status === 'ready';
 
   if (identity.credential === 'token') {
@@ -85,7 +54,7 @@ export async function recordCheckIn(deps: Deps, identity: MachineIdentity, check
     return;
   }
 
-  const linked = saved?.attempt_id;
+  const linked = (result as unknown as { rows: { attempt_id: string | null }[] }).rows[0]?.attempt_id;
   if (linked) return advanceAttempt(deps, linked, ready);
   if (!(await hasOpenAttempt(deps, team.id))) return;
   const attempt = await attemptFor(deps, identity, {

@@ -76,6 +76,28 @@ describe('GET /api/instances/:id', () => {
     expect(body.customMetrics).toEqual([]);
   });
 
+  it('shows a silence past the inactivity threshold as a gap with no data, and a shorter one not at all', async () => {
+    const portal = await createTestPortal();
+    const alice = await portal.signIn('alice@acme.example');
+    await sdkCheckIn(portal, 'inst-1', { state: 'ready' });
+    portal.clock.advance(23 * H);
+    await sdkCheckIn(portal, 'inst-1', { state: 'ready' });
+    portal.clock.advance(25 * H);
+    await sdkCheckIn(portal, 'inst-1', { state: 'ready' });
+    const body = (await (
+      await portal.request(`/api/instances/${await instanceId(portal, 'inst-1')}`, { cookie: alice })
+    ).json()) as InstanceDetailsView;
+    expect(body.timeline).toEqual([
+      { kind: 'gap', at: '2026-11-24T10:00:00.000Z', since: '2026-11-23T09:00:00.000Z' },
+      { kind: 'status', at: '2026-11-22T10:00:00.000Z', from: null, to: 'ready' },
+    ]);
+    const [day22, day23, day24] = body.uptime.days.slice(-3);
+    expect(day22).toEqual({ date: '2026-11-22', up: 14 * H, down: 0, noData: 10 * H });
+    expect(day23).toEqual({ date: '2026-11-23', up: 9 * H, down: 0, noData: 15 * H });
+    expect(day24).toEqual({ date: '2026-11-24', up: 0, down: 0, noData: 10 * H });
+    expect(body.uptime.ratio).toBe(1);
+  });
+
   it("answers 404 for another team's instance, an unknown id and a malformed one, and 401 signed out", async () => {
     const portal = await createTestPortal();
     await sdkCheckIn(portal, 'inst-1', { state: 'ready' });

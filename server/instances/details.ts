@@ -12,7 +12,7 @@ import type {
 import { installAttempts, instances, teams } from '../db/schema';
 import type { AppEnv } from '../http/env';
 import { notFound } from '../http/errors';
-import { isActive } from './activity';
+import { INACTIVE_AFTER_MS, isActive } from './activity';
 import { instanceName } from './name';
 import { uptimeOf, uptimeWindowStart } from './uptime';
 
@@ -76,11 +76,14 @@ export async function instanceDetails(c: Context<AppEnv>) {
       from: e.old_value as InstanceStatus | null,
       to: e.new_value as InstanceStatus | null,
     }));
-  const gaps = events
-    .filter((e) => e.kind === 'gap' && e.old_value)
-    .map((e) => ({ since: new Date(e.old_value as string), at: new Date(e.at) }));
+  // Silences of an hour or more are kept; only those past the inactivity threshold are no data.
+  const silent = (e: EventRow) =>
+    e.kind === 'gap' &&
+    !!e.old_value &&
+    new Date(e.at).getTime() - new Date(e.old_value as string).getTime() > INACTIVE_AFTER_MS;
+  const gaps = events.filter(silent).map((e) => ({ since: new Date(e.old_value as string), at: new Date(e.at) }));
   const timeline: TimelineEntry[] = events
-    .filter((e) => (e.kind === 'status' && e.new_value) || (e.kind === 'gap' && e.old_value))
+    .filter((e) => (e.kind === 'status' && e.new_value) || silent(e))
     .slice(0, TIMELINE_SHOWN)
     .map((e) =>
       e.kind === 'gap'

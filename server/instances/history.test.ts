@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { trackedFields } from '../../contract/instance-details';
 import { instanceEvents } from '../db/schema';
 import { ACME_LICENSE_ID } from '../testing/recorded-requests';
 import { sdkCheckIn } from '../testing/sdk-check-in';
@@ -41,17 +42,32 @@ describe('instance history: written by the check-in only when something changed'
     ]);
   });
 
-  it('notes a check-in that ends a silence longer than the inactivity threshold, and not a shorter one', async () => {
+  it('remembers a silence of an hour or more, and not check-ins closer together', async () => {
     const portal = await createTestPortal();
     await sdkCheckIn(portal, 'inst-1', { state: 'ready' });
-    portal.clock.advance(23 * 3_600_000);
+    portal.clock.advance(59 * 60_000);
     await sdkCheckIn(portal, 'inst-1', { state: 'ready' });
     expect(await events(portal)).toHaveLength(1);
-    portal.clock.advance(25 * 3_600_000);
+    portal.clock.advance(2 * 3_600_000);
     await sdkCheckIn(portal, 'inst-1', { state: 'ready' });
     expect((await events(portal)).slice(1)).toEqual([
-      { kind: 'gap', field: null, from: '2026-11-23T09:00:00+00:00', to: '2026-11-24T10:00:00+00:00' },
+      { kind: 'gap', field: null, from: '2026-11-22T10:59:00+00:00', to: '2026-11-22T12:59:00+00:00' },
     ]);
+  });
+
+  it('writes an event for a change of each tracked field, and none for other details', async () => {
+    const portal = await createTestPortal();
+    await sdkCheckIn(portal, 'inst-1', { state: 'ready' });
+    await portal.db.execute(sql`UPDATE instances SET details = details || '{"appStatus": "x", "clusterId": "c"}'`);
+    expect(await events(portal)).toHaveLength(1);
+    for (const field of trackedFields) {
+      await portal.db.execute(
+        sql`UPDATE instances SET details = details || jsonb_build_object(${field}::text, 'changed')`,
+      );
+    }
+    expect((await events(portal)).slice(1).map((e) => [e.field, e.to])).toEqual(
+      trackedFields.map((field) => [field, 'changed']),
+    );
   });
 
   it('keeps the newest events per instance, and the first ready one', async () => {

@@ -1,37 +1,29 @@
 import { sql } from 'drizzle-orm';
 import type { CustomMetrics } from '../../contract/installs';
-import { trackedFields } from '../../contract/instance-details';
 import type { Database } from '../db/database';
 
 /**
  * An instance's history is bounded: the newest HISTORY_KEPT status, field and gap events, and the
  * newest METRIC_SAMPLES_KEPT custom-metric samples, so metrics never push status history out.
  * The instance's first "ready" event is kept besides: time to install is measured from it.
+ * Status, field and gap events are written, and pruned, by the trigger on `instances`
+ * (server/db/migrations/0007_instance_history.sql), where the row changes: a check-in stays one
+ * statement, and an identical one writes nothing.
  */
 export const HISTORY_KEPT = 1_000;
 export const METRIC_SAMPLES_KEPT = 2_000;
 /** At most one sample per metric this often: the SDK may post its metrics every few seconds. */
 export const METRIC_SAMPLE_EVERY_MS = 10 * 60_000;
 
-/** `ARRAY['versionLabel', ...]`: constants of our own, written into the check-in statement. */
-export const TRACKED_FIELDS_SQL = sql.raw(`ARRAY[${trackedFields.map((f) => `'${f}'`).join(', ')}]::text[]`);
-
 const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
-/**
- * Drops an instance's oldest events past the bound. Called only after a statement wrote events,
- * which is rare on the check-in path (a change), so the steady stream of check-ins never pays for it.
- */
-export async function pruneHistory(db: Database, instanceId: string, metrics: boolean) {
-  const kept = metrics ? METRIC_SAMPLES_KEPT : HISTORY_KEPT;
-  const ofKind = metrics ? sql`kind = 'metric'` : sql`kind <> 'metric'`;
+/** Drops an instance's oldest metric samples past the bound; called only after samples were written. */
+async function pruneSamples(db: Database, instanceId: string) {
   await db.execute(sql`
     DELETE FROM instance_events
-    WHERE instance_id = ${instanceId} AND ${ofKind}
-      AND id < (SELECT id FROM instance_events WHERE instance_id = ${instanceId} AND ${ofKind}
-                ORDER BY id DESC OFFSET ${kept - 1} LIMIT 1)
-      AND id <> COALESCE((SELECT min(id) FROM instance_events WHERE instance_id = ${instanceId}
-                          AND kind = 'status' AND new_value = '"ready"'::jsonb), 0)`);
+    WHERE instance_id = ${instanceId} AND kind = 'metric'
+      AND id < (SELECT id FROM instance_events WHERE instance_id = ${instanceId} AND kind = 'metric'
+                ORDER BY id DESC OFFSET ${METRIC_SAMPLES_KEPT - 1} LIMIT 1)`);
 }
 
 /**
@@ -58,5 +50,5 @@ export async function recordMetricSamples(
       RETURNING 1
     )
     SELECT count(*)::int AS sampled FROM sampled`);
-  if ((rowsOf<{ sampled: number }>(result)[0]?.sampled ?? 0) > 0) await pruneHistory(db, instanceId, true);
+  if ((rowsOf<{ sampled: number }>(result)[0]?.sampled ?? 0) > 0) await pruneSamples(db, instanceId);
 }
