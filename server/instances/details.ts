@@ -53,7 +53,7 @@ export async function instanceDetails(c: Context<AppEnv>) {
   const { instance, attempt } = row;
   const now = clock();
 
-  // Bounded by the pruning in history.ts: at most HISTORY_KEPT rows.
+  // Bounded by the trigger's pruning: HISTORY_KEPT rows and the first ready one (history.ts).
   const events = rowsOf<EventRow>(
     await db.execute(sql`
       SELECT at, kind, field, old_value, new_value FROM instance_events

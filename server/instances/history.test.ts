@@ -5,7 +5,7 @@ import { instanceEvents } from '../db/schema';
 import { ACME_LICENSE_ID } from '../testing/recorded-requests';
 import { sdkCheckIn } from '../testing/sdk-check-in';
 import { createTestPortal, type TestPortal } from '../testing/test-portal';
-import { HISTORY_KEPT, METRIC_SAMPLE_EVERY_MS } from './history';
+import { HISTORY_KEPT, METRIC_SAMPLE_EVERY_MS, METRIC_SAMPLES_KEPT } from './history';
 
 const events = async (portal: TestPortal) =>
   (await portal.db.select().from(instanceEvents).orderBy(instanceEvents.id)).map((e) => ({
@@ -99,21 +99,23 @@ describe('instance history: written by the check-in only when something changed'
   });
 });
 
+const sendMetrics = (portal: TestPortal, data: Record<string, unknown>) =>
+  portal.app.request('http://portal.test/application/custom-metrics', {
+    method: 'POST',
+    headers: {
+      authorization: `Basic ${btoa(`${ACME_LICENSE_ID}:${ACME_LICENSE_ID}`)}`,
+      'content-type': 'application/json',
+      'user-agent': 'Replicated-SDK/1.0.0',
+      'x-replicated-instanceid': 'inst-1',
+    },
+    body: JSON.stringify({ data }),
+  });
+
 describe('custom metrics samples', () => {
   it('keeps at most one numeric sample per metric per sampling interval', async () => {
     const portal = await createTestPortal();
     await sdkCheckIn(portal, 'inst-1', { state: 'ready' });
-    const send = (data: Record<string, unknown>) =>
-      portal.app.request('http://portal.test/application/custom-metrics', {
-        method: 'POST',
-        headers: {
-          authorization: `Basic ${btoa(`${ACME_LICENSE_ID}:${ACME_LICENSE_ID}`)}`,
-          'content-type': 'application/json',
-          'user-agent': 'Replicated-SDK/1.0.0',
-          'x-replicated-instanceid': 'inst-1',
-        },
-        body: JSON.stringify({ data }),
-      });
+    const send = (data: Record<string, unknown>) => sendMetrics(portal, data);
     expect((await send({ users: 10, edition: 'enterprise', sso: true })).status).toBe(200);
     portal.clock.advance(60_000);
     expect((await send({ users: 11 })).status).toBe(200);
@@ -124,5 +126,19 @@ describe('custom metrics samples', () => {
       { kind: 'metric', field: 'seats', from: null, to: 3 },
       { kind: 'metric', field: 'users', from: null, to: 12 },
     ]);
+  });
+
+  it('keeps the newest samples per instance', async () => {
+    const portal = await createTestPortal();
+    await sdkCheckIn(portal, 'inst-1', { state: 'ready' });
+    await portal.db.execute(sql`
+      INSERT INTO instance_events (instance_id, team_id, at, kind, field, new_value)
+      SELECT id, team_id, '2026-11-01T00:00:00Z', 'metric', 'users', to_jsonb(n)
+      FROM instances CROSS JOIN generate_series(1, ${METRIC_SAMPLES_KEPT}) AS n`);
+    expect((await sendMetrics(portal, { users: 99 })).status).toBe(200);
+    const samples = (await events(portal)).filter((e) => e.kind === 'metric');
+    expect(samples).toHaveLength(METRIC_SAMPLES_KEPT);
+    expect(samples[0]!.to).toBe(2);
+    expect(samples.at(-1)!.to).toBe(99);
   });
 });
