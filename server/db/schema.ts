@@ -1,4 +1,4 @@
-import { boolean, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, boolean, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import type { EntitlementName, InstallType, LicenseType } from '../../contract/catalogue';
 import type { Locale, Role } from '../../contract/me';
 import type { BrandingConfig } from '../catalogue/schema';
@@ -173,6 +173,18 @@ export const registryPulls = pgTable(
   },
   (t) => [primaryKey({ columns: [t.attemptId, t.repository, t.reference] })],
 );
+
+/** An instance's bounded history (server/instances/history.ts); values as jsonb. */
+export const instanceEvents = pgTable('instance_events', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  instanceId: text('instance_id').notNull(),
+  teamId: text('team_id').notNull(),
+  at: ts('at').notNull(),
+  kind: text('kind').$type<'status' | 'field' | 'gap' | 'metric'>().notNull(),
+  field: text('field'),
+  oldValue: jsonb('old_value'),
+  newValue: jsonb('new_value'),
+});
 
 export const supportBundles = pgTable('support_bundles', {
   id: text('id').primaryKey(),

@@ -30,7 +30,10 @@ async function created(portal: TestPortal, cookie: string, json: unknown = recor
 }
 
 const listInstances = async (portal: TestPortal, cookie: string, tab = 'airgap') =>
-  (await (await portal.request(`/api/instances?tab=${tab}`, { cookie })).json()).instances as { id: string; name: string }[];
+  (await (await portal.request(`/api/instances?tab=${tab}`, { cookie })).json()).instances as {
+    id: string;
+    name: string;
+  }[];
 
 const dashboardCounts = async (portal: TestPortal, cookie: string) =>
   (await (await portal.request('/api/dashboard', { cookie })).json()).instances;

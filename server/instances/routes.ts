@@ -5,6 +5,7 @@ import type { AppEnv } from '../http/env';
 import { readQuery } from '../http/validate';
 import { countInstances } from './counts';
 import { INSTANCE_CSV_HEADER, instanceCsvRow } from './csv';
+import { instanceDetails } from './details';
 import { findInstancePage } from './list';
 
 /** How long the pages after the first may show the first page's counts. */
@@ -75,5 +76,6 @@ export function instanceRoutes() {
           'cache-control': 'no-store',
         });
       })
+      .get('/:id', instanceDetails)
   );
 }

@@ -75,6 +75,7 @@ export function routes(queryClient: QueryClient): RouteObject[] {
             portalPage('instances', () => import('../features/instances/routes/instances')),
             portalPage('instances/airgap/new', () => import('../features/instances/routes/airgap-record')),
             portalPage('instances/airgap/:id/edit', () => import('../features/instances/routes/airgap-record')),
+            portalPage('instances/:instanceId', () => import('../features/instances/routes/instance-details')),
             portalPage('releases', () => import('../features/releases/routes/releases')),
             portalPage('license-details', () => import('../features/license/routes/license')),
             portalPage('support', () => import('../features/support/routes/support')),

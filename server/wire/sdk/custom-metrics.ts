@@ -5,6 +5,7 @@ import type { CustomMetrics } from '../../../contract/installs';
 import type { AppEnv } from '../../http/env';
 import { HttpError } from '../../http/errors';
 import { readJson } from '../../http/validate';
+import { recordMetricSamples } from '../../instances/history';
 import { requireMachine } from '../../service-accounts/credentials';
 import { parseCheckInHeaders } from './report';
 
@@ -67,8 +68,10 @@ export async function receiveCustomMetrics(c: Context<AppEnv>) {
   const deps = c.get('deps');
   const { identity } = await requireMachine(c, 'sdk');
   const instanceId = parseCheckInHeaders((name) => c.req.header(name))['X-Replicated-InstanceID'];
-  const metrics = JSON.stringify(await readJson(c, customMetricsBody));
-  const at = deps.now().toISOString();
+  const posted = await readJson(c, customMetricsBody);
+  const metrics = JSON.stringify(posted);
+  const now = deps.now();
+  const at = now.toISOString();
   const merged =
     c.req.method === 'PATCH'
       ? sql`COALESCE(instances.custom_metrics, '{}'::jsonb) || ${metrics}::jsonb`
@@ -78,8 +81,9 @@ export async function receiveCustomMetrics(c: Context<AppEnv>) {
     WHERE team_id = ${identity.team.id} AND external_id = ${instanceId}
       AND (SELECT count(*) FROM jsonb_object_keys(${merged})) <= ${MAX_METRICS}
     RETURNING id`);
-  if ((result as unknown as { rows: unknown[] }).rows.length === 0)
-    await refuseUnstored(c, identity.team.id, instanceId);
+  const [stored] = (result as unknown as { rows: { id: string }[] }).rows;
+  if (!stored) return refuseUnstored(c, identity.team.id, instanceId);
+  await recordMetricSamples(deps.db, { instanceId: stored.id, teamId: identity.team.id, at: now, metrics: posted });
   return c.json({});
 }
 
