@@ -36,7 +36,9 @@ export const checkpointTimes = (attempt: InstallAttempt) =>
 
 export async function instanceCounts(portal: TestPortal, cookie: string) {
   const response = await portal.request('/api/dashboard', { cookie });
-  return ((await response.json()) as { instances: { active: number; inactive: number } }).instances;
+  const { active, inactive } = ((await response.json()) as { instances: { active: number; inactive: number } })
+    .instances;
+  return { active, inactive };
 }
 
 export type TarFile = { name: string; mode: number; size: number; bytes: Uint8Array; text: string };
