@@ -181,7 +181,7 @@ describe('Portico on PostgreSQL (DATABASE_URL)', () => {
     expect(dashboard.status).toBe(200);
     expect(await dashboard.json()).toEqual({
       installOptions: ['helm', 'embedded', 'helm_airgap', 'airgap'],
-      instances: { active: 0, inactive: 0 },
+      instances: { active: 0, inactive: 0, airgap: 0, archived: 0 },
       license: { type: 'paid', status: 'active', expiresAt: '2027-11-22T10:00:00.000Z', daysToExpiry: 365 },
       supportBundles: 0,
       team: { members: 2, serviceAccounts: 0 },
