@@ -44,7 +44,7 @@ describe('instances (issue 8)', () => {
       await page.getByRole('link', { name: /^Active \(1\)/ }).waitFor();
       const row = page.getByRole('link', { name: 'e2e-prod', exact: true });
       await row.waitFor();
-      await page.getByText('1.1.0', { exact: true }).first().waitFor();
+      await page.locator('text="1.1.0" >> visible=true').first().waitFor();
       await checkA11y(page);
 
       await row.click();
