@@ -14,13 +14,14 @@ import {
 import { newId } from '../auth/tokens';
 import type { Database } from '../db/database';
 import { isUniqueViolation } from '../db/errors';
-import { installAttempts, releases, serviceAccounts } from '../db/schema';
+import { installAttempts, serviceAccounts } from '../db/schema';
 import { findAttempt, findAttempts } from './attempts';
 import { forgetNoOpenAttempt } from './attribution';
 import { linkCandidates, linkInstance } from './link';
 import { attemptEvents } from './live-stream';
 import { issueServiceAccountToken } from '../service-accounts/service-accounts';
 import type { AppEnv } from '../http/env';
+import { requireReleasedVersion } from '../releases/released-version';
 import { HttpError } from '../http/errors';
 import { requirePermission } from '../http/permissions';
 import { readJson } from '../http/validate';
@@ -47,7 +48,7 @@ export function installRoutes() {
       const { teamId, userId } = c.get('session');
       const { team, channel } = await currentTeam(deps.db, teamId);
       const options = checkOptions(input.method, input.options, team.installTypes);
-      await checkVersion(deps.db, channel.id, input.version);
+      await requireReleasedVersion(deps.db, channel.id, input.version);
       await checkNameFree(deps.db, teamId, input.name);
 
       const { token, tokenHash } = await issueServiceAccountToken();
@@ -89,7 +90,7 @@ export function installRoutes() {
       if (attempt.status === 'discarded') throw new HttpError(409, 'conflict', 'This installation was discarded.');
       const { team, channel } = await currentTeam(deps.db, teamId);
       const options = input.options ? checkOptions(attempt.method, input.options, team.installTypes) : undefined;
-      if (input.version) await checkVersion(deps.db, channel.id, input.version);
+      if (input.version) await requireReleasedVersion(deps.db, channel.id, input.version);
       const renamed = input.name !== undefined && input.name !== attempt.name;
       if (renamed) await checkNameFree(deps.db, teamId, input.name!, attempt.id);
       await deps.db
@@ -157,14 +158,6 @@ function checkOptions(method: InstallMethod, options: InstallOptions, installTyp
     kubernetesDistribution: options.kubernetesDistribution,
     registryAccess: options.registryAccess,
   };
-}
-
-async function checkVersion(db: Database, channelId: string, version: string) {
-  const [release] = await db
-    .select({ id: releases.id })
-    .from(releases)
-    .where(and(eq(releases.channelId, channelId), eq(releases.version, version)));
-  if (!release) throw fieldError(400, 'version', `Version ${version} is not released on your channel.`);
 }
 
 async function checkNameFree(db: Database, teamId: string, name: string, exceptAttemptId?: string) {

@@ -13,6 +13,7 @@ import type { Database } from '../db/database';
 import { isUniqueViolation } from '../db/errors';
 import { instances, releases, serviceAccounts } from '../db/schema';
 import type { AppEnv } from '../http/env';
+import { requireReleasedVersion } from '../releases/released-version';
 import { HttpError, notFound } from '../http/errors';
 import { requirePermission } from '../http/permissions';
 import { readJson } from '../http/validate';
@@ -81,7 +82,7 @@ export function airgapRoutes() {
       const deps = c.get('deps');
       const { team, channel, cadenceDays } = await entitledTeam(c);
       checkMethod(input.method, team.installTypes);
-      await checkVersion(deps.db, channel.id, input.version);
+      await requireReleasedVersion(deps.db, channel.id, input.version);
       await checkNameFree(deps.db, team.id, input.name);
       const now = deps.now();
       const [row] = await deps.db
@@ -119,7 +120,7 @@ export function airgapRoutes() {
       const method = input.method ?? record.installMethod ?? 'embedded';
       if (input.method) checkMethod(input.method, team.installTypes);
       const version = input.version ?? record.details.versionLabel ?? '';
-      if (input.version) await checkVersion(deps.db, channel.id, input.version);
+      if (input.version) await requireReleasedVersion(deps.db, channel.id, input.version);
       const name = input.name ?? record.name ?? '';
       if (input.name !== undefined) await checkNameFree(deps.db, team.id, input.name, record.id);
       const distribution =
@@ -208,14 +209,6 @@ function checkMethod(method: InstallMethod, installTypes: readonly string[]) {
   if (!airgapMethods(installTypes).includes(method)) {
     throw fieldError(400, 'method', 'Your license does not allow this install method air-gapped.');
   }
-}
-
-async function checkVersion(db: Database, channelId: string, version: string) {
-  const [release] = await db
-    .select({ id: releases.id })
-    .from(releases)
-    .where(and(eq(releases.channelId, channelId), eq(releases.version, version)));
-  if (!release) throw fieldError(400, 'version', `Version ${version} is not released on your channel.`);
 }
 
 /** Names are unique, whatever their case, among the team's records that are not archived. */

@@ -3,7 +3,7 @@ import type { AirgapRecord } from '../../contract/airgap';
 import type { KubernetesDistribution } from '../../contract/installs';
 import type { Database } from '../db/database';
 import { apps, type instances } from '../db/schema';
-import { isActive } from './activity';
+import { presentInstance } from './present';
 
 const DAY_MS = 86_400_000;
 
@@ -30,18 +30,7 @@ export function presentAirgapRecord(
 ): AirgapRecord {
   const dataAt = instance.dataAt ?? instance.createdAt;
   return {
-    id: instance.id,
-    externalId: instance.externalId,
-    name: instance.name,
-    status: instance.status,
-    versionLabel: instance.details.versionLabel ?? null,
-    airgap: instance.airgap,
-    active: isActive(instance, now),
-    firstCheckInAt: instance.firstCheckInAt?.toISOString() ?? null,
-    lastCheckInAt: instance.lastCheckInAt?.toISOString() ?? null,
-    details: instance.details,
-    customMetrics: instance.customMetrics,
-    customMetricsReceivedAt: instance.customMetricsReceivedAt?.toISOString() ?? null,
+    ...presentInstance(instance, null, now),
     source: 'manual',
     method: instance.installMethod,
     kubernetesDistribution: (instance.details.k8sDistribution as KubernetesDistribution | undefined) ?? null,

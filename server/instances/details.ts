@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Context } from 'hono';
-import type { Instance, InstanceStatus } from '../../contract/installs';
+import type { InstanceStatus } from '../../contract/installs';
 import type {
   CustomMetricSeries,
   FieldChange,
@@ -12,8 +12,8 @@ import type {
 import { installAttempts, instances, teams } from '../db/schema';
 import type { AppEnv } from '../http/env';
 import { notFound } from '../http/errors';
-import { INACTIVE_AFTER_MS, isActive } from './activity';
-import { instanceName } from './name';
+import { INACTIVE_AFTER_MS } from './activity';
+import { presentInstance } from './present';
 import { uptimeOf, uptimeWindowStart } from './uptime';
 
 /** How much of its history the page shows: the newest entries of each list, and of each series. */
@@ -106,7 +106,7 @@ export async function instanceDetails(c: Context<AppEnv>) {
     firstReady && start && firstReady.getTime() >= start.getTime() ? firstReady.getTime() - start.getTime() : null;
 
   const body: InstanceDetailsView = {
-    instance: present(instance, attempt?.name ?? null, now),
+    instance: presentInstance(instance, attempt?.name ?? null, now),
     firstReadyAt: firstReady?.toISOString() ?? null,
     timeline,
     fieldChanges,
@@ -139,22 +139,4 @@ function metricSeries(latest: Record<string, MetricValue> | null, samples: Sampl
     byName.set(sample.field, series);
   }
   return [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
-}
-
-/** The instance as the list shows it. */
-function present(instance: typeof instances.$inferSelect, attemptName: string | null, now: Date): Instance {
-  return {
-    id: instance.id,
-    externalId: instance.externalId,
-    name: instanceName(instance.details, attemptName, instance.name),
-    status: instance.status,
-    versionLabel: instance.details.versionLabel ?? null,
-    airgap: instance.airgap,
-    active: isActive(instance, now),
-    firstCheckInAt: instance.firstCheckInAt?.toISOString() ?? null,
-    lastCheckInAt: instance.lastCheckInAt?.toISOString() ?? null,
-    details: instance.details,
-    customMetrics: instance.customMetrics,
-    customMetricsReceivedAt: instance.customMetricsReceivedAt?.toISOString() ?? null,
-  };
 }
