@@ -89,7 +89,7 @@ export function Component() {
         ))}
       </dl>
       <div className="mb-6 space-y-4">
-        <UpgradePanel instance={instance} releases={releases} />
+        <UpgradePanel instance={instance} releases={releases} install={details.attempt} />
         {instance.airgap && <AirgapInstanceActions instanceId={instance.id} />}
       </div>
       <div className="grid gap-6 lg:grid-cols-2">

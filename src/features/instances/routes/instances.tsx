@@ -1,15 +1,12 @@
-import type { QueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams, type LoaderFunctionArgs } from 'react-router';
-import { loadTeamId } from '../../../app/session/team';
-import { releasesQueryOptions } from '../../../app/team/releases';
+import { Link, useSearchParams } from 'react-router';
 import { Alert } from '../../../components/ui/alert';
 import { Button, buttonClass } from '../../../components/ui/button';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { PageHeader } from '../../../components/ui/page-header';
 import { useFormatters } from '../../../lib/format';
-import { exportUrl, instancePagesQueryOptions, useInstancePages } from '../api/instances';
+import { exportUrl, useInstancePages } from '../api/instances';
 import { InstanceFilterBar } from '../components/instance-filters';
 import { AirgapRecordsPanel, CreateAirgapRecordLink } from '../components/airgap-actions';
 import { InstanceRow, rowColumns } from '../components/instance-row';
@@ -18,16 +15,6 @@ import { WindowedList } from '../components/windowed-list';
 import { filtersFrom, isFiltered, searchOf } from '../lib/filters';
 
 const ROW_HEIGHT = 48;
-
-export const loader =
-  (queryClient: QueryClient) =>
-  async ({ request }: LoaderFunctionArgs) => {
-    const teamId = await loadTeamId(queryClient);
-    const filters = filtersFrom(new URL(request.url).searchParams);
-    // The versions only fill the version filter's options: fetched alongside, never waited for.
-    void queryClient.prefetchQuery(releasesQueryOptions(teamId));
-    await queryClient.ensureInfiniteQueryData(instancePagesQueryOptions(teamId, filters));
-  };
 
 export function Component() {
   const { t } = useTranslation();
