@@ -54,13 +54,17 @@ export class GunzipReader {
     return new GunzipReader(inflated.getReader(), source, () => counted, limits);
   }
 
-  /** Exactly `length` bytes, or null at a clean end of stream before the first byte. */
-  async read(length: number): Promise<Uint8Array | null> {
+  /**
+   * Exactly `length` bytes, or null at a clean end of stream before the first byte; with
+   * `short`, fewer when the stream ends, for the caller to say what that means.
+   */
+  async read(length: number, short = false): Promise<Uint8Array | null> {
     const out = new Uint8Array(length);
     let filled = 0;
     while (filled < length) {
       if (!(await this.fill())) {
         if (filled === 0) return null;
+        if (short) return out.subarray(0, filled);
         refuse('truncated', 'The bundle ends in the middle of an entry: the upload may have been cut short.');
       }
       const take = Math.min(length - filled, this.chunk.length - this.offset);

@@ -45,8 +45,13 @@ export async function* readTar(gz: GunzipReader): AsyncGenerator<TarEntry> {
   let longLink: string | null = null;
   let first = true;
   for (;;) {
-    const header = await gz.read(BLOCK);
+    const header = await gz.read(BLOCK, true);
     if (!header) return; // no end-of-archive blocks: accepted, the gzip trailer was verified (A7 §10)
+    if (header.length < BLOCK) {
+      if (first)
+        refuse('not_a_bundle', 'The file is gzip-compressed but holds no tar archive, so it is not a support bundle.');
+      refuse('truncated', 'The bundle ends in the middle of an entry header: the upload may have been cut short.');
+    }
     if (header.every((b) => b === 0)) {
       // End of archive. Anything but zeros after it is hidden from most tools (A7 §10).
       if (await gz.restHasData())
