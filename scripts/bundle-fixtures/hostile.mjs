@@ -47,6 +47,14 @@ export function hostileFixtures() {
     // A7 §8: bombs (128 MiB of zeros is about 125 kB compressed; too_large is tested with a lower cap)
     'bomb.tar.gz': bundle(entry(r('logs/zeros.log'), Buffer.alloc(128 * MiB))),
     'many-entries.tar.gz': bundle(...Array.from({ length: 1_000 }, (_, i) => entry(r(`many/${i}.txt`), ''))),
+    // GNU base-256 size field declaring 1 TiB, with no data behind it
+    'huge-declared-size.tar.gz': gzipSync(
+      Buffer.concat([
+        version(),
+        header({ name: r('huge.log'), sizeField: '\x80' + '\0'.repeat(5) + '\x01' + '\0'.repeat(5) }),
+        END,
+      ]),
+    ),
     'huge-pax-header.tar.gz': gzipSync(
       Buffer.concat([version(), header({ name: 'PaxHeaders/x', type: 'x', size: 2 * MiB })]),
     ),

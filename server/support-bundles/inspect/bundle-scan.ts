@@ -42,6 +42,9 @@ export async function scanBundle(gz: GunzipReader, limits: InspectLimits, wanted
       refuse('too_many_entries', `The bundle has more than ${limits.maxEntries.toLocaleString('en')} entries.`);
     const path = checkedName(entry.name);
     const kind = checkedKind(entry, path);
+    // Refused on the header's word, before streaming towards a size that cannot be allowed (A7 §8).
+    if (entry.size > limits.maxUncompressedBytes)
+      refuse('too_large', `The entry ${quoted(path)} declares a size larger than a whole bundle may be.`, path);
     const key = path.normalize('NFC').toLowerCase();
     const earlier = seen.get(key);
     if (earlier !== undefined && !(kind === 'directory' && entries.get(earlier)?.kind === 'directory'))

@@ -21,10 +21,11 @@ export async function inspectBundle(
   body: ReadableStream<Uint8Array>,
   limits: Partial<InspectLimits> = {},
 ): Promise<InspectResult> {
+  const caps = { ...DEFAULT_INSPECT_LIMITS, ...limits };
   let gz: GunzipReader | undefined;
   try {
-    gz = await GunzipReader.open(body, { ...DEFAULT_INSPECT_LIMITS, ...limits });
-    const scan = await scanBundle(gz, { ...DEFAULT_INSPECT_LIMITS, ...limits }, isFactFile);
+    gz = await GunzipReader.open(body, caps);
+    const scan = await scanBundle(gz, caps, isFactFile);
     const files: BundleFile[] = [];
     for (const [path, entry] of scan.entries) {
       if (path === scan.root) continue;

@@ -34,6 +34,7 @@ const cases: [file: string, code: BundleRefusalCode, path?: string, limits?: Par
   ['bomb.tar.gz', 'bomb_ratio'],
   ['bomb.tar.gz', 'too_large', undefined, { maxUncompressedBytes: 32 * MiB, maxRatio: Infinity }],
   ['many-entries.tar.gz', 'too_many_entries', undefined, { maxEntries: 1_000 }],
+  ['huge-declared-size.tar.gz', 'too_large', 'support-bundle-2026-11-20T10_15_00/huge.log'],
   ['huge-pax-header.tar.gz', 'too_large'],
   ['truncated-gzip.tar.gz', 'truncated'],
   ['corrupt-gzip.tar.gz', 'corrupt_gzip'],

@@ -37,6 +37,7 @@ const KINDS: Record<string, TarEntryKind> = {
 };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+const PAX_KEYS = new Set(['path', 'linkpath', 'size', 'mtime']);
 
 export async function* readTar(gz: GunzipReader): AsyncGenerator<TarEntry> {
   let globalPax: Record<string, string> = {};
@@ -179,7 +180,9 @@ function paxRecords(body: Uint8Array): Record<string, string> {
     // Not cut at a NUL like ustar fields: a NUL inside a PAX path is refused as a name (A7 §1).
     const record = decodeName(body.subarray(space + 1, at + length - 1));
     const equals = record.indexOf('=');
-    if (equals > 0) records[record.slice(0, equals)] = record.slice(equals + 1);
+    const key = record.slice(0, equals);
+    // Only the keys we read are kept, so a stream of PAX headers cannot pile up memory (A7 §8).
+    if (equals > 0 && (PAX_KEYS.has(key) || key.startsWith('GNU.sparse'))) records[key] = record.slice(equals + 1);
     at += length;
   }
   return records;

@@ -33,7 +33,9 @@ export async function bundleFacts(scan: BundleScan): Promise<BundleFacts> {
  */
 function collectedAt(scan: BundleScan): string | null {
   const version = scan.entries.get(scan.root ? `${scan.root}/version.yaml` : 'version.yaml');
-  return version?.mtime && !Number.isNaN(version.mtime.getTime()) ? version.mtime.toISOString() : null;
+  // Some writers leave mtimes at 0: 1970 is "unknown", not a collection time.
+  const time = version?.mtime?.getTime() ?? NaN;
+  return Number.isFinite(time) && time > 0 ? new Date(time).toISOString() : null;
 }
 
 function latestReport(reports: BundleInstanceReport[]): BundleInstanceReport | null {

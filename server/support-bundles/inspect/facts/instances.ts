@@ -21,21 +21,19 @@ async function eventsOf(files: BundleScan['files'], pattern: RegExp): Promise<Re
  */
 export async function instanceReports(files: BundleScan['files']): Promise<BundleInstanceReport[]> {
   const sdk = await eventsOf(files, FACT_FILES.sdkReport);
-  const kots = await eventsOf(files, FACT_FILES.kotsReport);
+  const kots = new Set(await eventsOf(files, FACT_FILES.kotsReport));
   const metrics = await eventsOf(files, FACT_FILES.metricsReport);
   const appInfos = filesMatching(files, FACT_FILES.appInfo).map(([, bytes]) => jsonOf(bytes));
   const instances = new Map<string, BundleInstanceReport>();
-  const replay = (events: ReportEvent[], source: BundleInstanceReport['source']) => {
-    for (const event of events) {
-      const instanceId = stringAt(event, 'instance_id');
-      if (!instanceId) continue;
-      const at = new Date(event.reported_at).toISOString();
-      const report = instances.get(instanceId) ?? emptyReport(instanceId, source, at);
-      instances.set(instanceId, apply(report, event, at));
-    }
-  };
-  replay(sdk, 'sdk');
-  replay(kots, 'kots');
+  // KOTS and the SDK may both report one instance: their events interleave by time (A5).
+  for (const event of replayOrder([...sdk, ...kots])) {
+    const instanceId = stringAt(event, 'instance_id');
+    if (!instanceId) continue;
+    const at = new Date(event.reported_at).toISOString();
+    const source = kots.has(event) ? 'kots' : 'sdk';
+    const report = instances.get(instanceId) ?? emptyReport(instanceId, source, at);
+    instances.set(instanceId, apply(report, event, at));
+  }
   for (const event of metrics) {
     const report = instances.get(stringAt(event, 'instance_id') ?? '');
     const data = scalars(event.data);
