@@ -129,7 +129,8 @@ ${results.map(([name, result]) => `## ${name}\n\n${result.details}`).join('\n\n'
   memory first, untimed. \`inspectBundle\` then reads it in its one streaming pass (gunzip, tar
   headers, every refusal check of A7, the facts of A6). Throughput is uncompressed MB over wall
   time; memory growth is the peak of V8 heap plus ArrayBuffers, sampled as each compressed chunk
-  is pulled and every millisecond, over what was held before the pass (the compressed bundle itself included).
+  is pulled and every millisecond, over what was held before the pass (which already holds the
+  compressed bundle).
 - Figures vary with what else the machine is doing, so the bench records them rather than
   failing on them, and it is not part of \`npm test\`.
 `;
