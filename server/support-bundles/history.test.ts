@@ -98,11 +98,10 @@ describe('the support-bundle history', () => {
 
   it('lets an admin or the uploader delete a bundle, and nobody else', async () => {
     const { portal, blobs } = await createBundlePortal();
-    const [alice, bob, erin, carol] = await Promise.all(
-      ['alice@acme.example', 'bob@acme.example', 'erin@acme.example', 'carol@globex.example'].map((e) =>
-        portal.signIn(e),
-      ),
-    );
+    const alice = await portal.signIn('alice@acme.example');
+    const bob = await portal.signIn('bob@acme.example');
+    const erin = await portal.signIn('erin@acme.example');
+    const carol = await portal.signIn('carol@globex.example');
     const del = (id: string, cookie: string) =>
       portal.request(`/api/support-bundles/${id}`, { method: 'DELETE', cookie });
     const bobs = await upload(portal, bob, bundleBytes(100));
