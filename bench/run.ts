@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg, totalmem } from 'node:os';
 import { bundleSize } from './bundle-size';
+import { bundleUpload } from './bundle-upload';
 import { checkInThroughput } from './check-in-throughput';
 import { coldStart } from './cold-start';
 import { installLatency } from './install-latency';
@@ -26,6 +27,7 @@ const benchmarks: [string, () => Promise<BenchResult>][] = [
   ['SDK check-in throughput', checkInThroughput],
   ['Embedded Cluster events', installerEvents],
   ['Instance list at 10,000 instances', instanceList],
+  ['Support bundle upload', bundleUpload],
 ];
 
 const loadBefore = loadavg()[0]!.toFixed(2); // A busy machine explains a slow figure.
@@ -121,6 +123,14 @@ ${results.map(([name, result]) => `## ${name}\n\n${result.details}`).join('\n\n'
   first), timed from navigation to the first row's link being visible, and the document's element
   count is read; once more after scrolling down 30 times (the list loads further pages as it goes)
   to show the count stays bounded. Percentiles are nearest-rank.
+- **Support bundle upload** (bench/bundle-upload.ts): the built server on PGlite, empty data
+  folder, signed in as alice. One tus upload of 1 GiB is created (\`POST /api/support-bundles/uploads\`)
+  and one \`PATCH\` streams all of it over loopback from Node's http client, 1 MiB writes as fast
+  as the socket drains (tus-js-client's default: one request for the whole file). Throughput is
+  1 GiB over the time from the first byte to the \`204\`; the bytes are written under
+  \`DATA_DIR/blobs\` and hashed (SHA-256) as they arrive, then fsynced. Memory is the server
+  process's resident set (\`VmRSS\`) sampled every 20 ms, its peak minus its value just before the
+  upload. Client and server share the machine's cores.
 - Figures vary with what else the machine is doing, so the bench records them rather than
   failing on them, and it is not part of \`npm test\`.
 `;
