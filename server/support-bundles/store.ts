@@ -156,6 +156,19 @@ export async function inspectStoredBundle(deps: BundleDeps, id: string): Promise
   return row ?? null;
 }
 
+/**
+ * Inspects again the bundles a stopped server left 'inspecting' (their bytes are complete; the
+ * inspection ran after the answer and died with the process). The Node host runs it at start.
+ */
+export async function inspectPending(deps: BundleDeps): Promise<number> {
+  const pending = await deps.db
+    .select({ id: supportBundles.id })
+    .from(supportBundles)
+    .where(eq(supportBundles.status, 'inspecting'));
+  for (const { id } of pending) await inspectStoredBundle(deps, id);
+  return pending.length;
+}
+
 /** Removes a bundle: the row first, so nothing lists a bundle whose bytes are going. */
 export async function deleteBundle(deps: Pick<BundleDeps, 'db' | 'blobs'>, id: string) {
   await deps.db.delete(supportBundles).where(eq(supportBundles.id, id));
