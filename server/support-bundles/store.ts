@@ -12,6 +12,11 @@ export type SupportBundle = typeof supportBundles.$inferSelect;
 /** What the bundle functions use of the ports, and the inspector the app was built with. */
 export type BundleDeps = Pick<Ports, 'db' | 'blobs' | 'now' | 'logger'> & { inspectBundle: InspectBundle };
 
+/**
+ * Who sent a bundle: a user's id, a service account's id, or for a machine that presented the
+ * license ID (troubleshoot, KOTS, the SDK), whatever the adapter identifies it by (the instance
+ * id it reported, else the team id).
+ */
 export type Uploader = { kind: BundleUploaderKind; id: string };
 
 export type NewBundle = {
