@@ -8,6 +8,8 @@ import type { Role } from './constants';
 export const actions = [
   'installs.manage',
   'bundles.upload',
+  /** Any bundle of the team's; whoever uploaded a bundle may always delete it. */
+  'bundles.delete',
   'instances.record',
   'team.manage',
   'service-accounts.manage',

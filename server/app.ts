@@ -9,7 +9,7 @@ import { EventBus } from './live/event-bus';
 import { LIVE_RECHECK_MS } from './live/live-stream';
 import type { AppEnv } from './http/env';
 import { clientErrorOf, errorResponse, HttpError, logRefusal } from './http/errors';
-import { bodyLimit } from './http/body-limit';
+import { bodyLimit, streamedBody } from './http/body-limit';
 import { sameOrigin } from './http/same-origin';
 import { requireSession } from './http/session';
 import { refuseControlCharacters } from './http/validate';
@@ -27,6 +27,11 @@ import { licenseRoutes } from './releases/license-routes';
 import { meRoutes } from './auth/me';
 import { releaseRoutes } from './releases/routes';
 import { teamRoutes } from './teams/routes';
+import { inspectBundle, readBundleFile } from './support-bundles/inspector';
+import { memoryBlobStore } from './support-bundles/memory-blob-store';
+import { supportBundleRoutes } from './support-bundles/routes';
+import { UPLOADS_PATH } from './support-bundles/routes/tus';
+import { tusResumable } from './support-bundles/tus-headers';
 
 /**
  * Paths the BFF core answers, known routes or not: the SPA's API and the real clients' paths
@@ -62,6 +67,7 @@ export function createApp(deps: AppDeps) {
     stallAfterMs: DEFAULT_STALL_AFTER_MS,
     identityCache: new IdentityCache(),
     liveRecheckMs: LIVE_RECHECK_MS,
+    blobs: memoryBlobStore(),
     // A timer, not a microtask, so the task starts only after the host has taken the response.
     defer: (task) =>
       void setTimeout(() => {
@@ -79,6 +85,10 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', secureHeaders({ referrerPolicy: 'no-referrer' }));
   app.use('/api/*', sameOrigin(deps.publicUrl));
   app.use(refuseControlCharacters);
+  // Ahead of the general limit, which buffers: upload bytes stream to the blob store.
+  app.use(`${UPLOADS_PATH}/*`, tusResumable);
+  app.use(UPLOADS_PATH, tusResumable);
+  app.on('PATCH', `${UPLOADS_PATH}/*`, streamedBody);
   app.use('/api/*', bodyLimit());
 
   app.get('/api/health', async (c) => {
@@ -104,6 +114,7 @@ export function createApp(deps: AppDeps) {
     '/api/license': licenseRoutes(),
     '/api/releases': releaseRoutes(),
     '/api/team': teamRoutes(),
+    '/api/support-bundles': supportBundleRoutes({ inspectBundle, readBundleFile }),
   };
   for (const [path, routes] of Object.entries(signedIn)) {
     app.use(path, requireSession);

@@ -44,7 +44,58 @@ export type AppDeps = {
   stallAfterMs?: number;
   /** Recently authenticated service-account tokens (see IdentityCache). */
   identityCache?: IdentityCache;
+  /** Support bundles' bytes (issue 9); in memory unless the host keeps them on disk. */
+  blobs?: BlobStore;
 };
+
+/**
+ * Large, append-only byte strings: support bundles as they are uploaded (issue 9). A blob is
+ * created empty, grows by appends at its current end, is completed once (which fixes its
+ * SHA-256), then read and deleted. Ids are the caller's (a bundle's id).
+ */
+export type BlobStore = {
+  create(id: string): Promise<void>;
+  /**
+   * Streams `body` onto the end of the blob, which must be `offset` bytes long (else
+   * BlobOffsetConflict), one chunk at a time and never more than `maxBytes` of it: a chunk that
+   * would pass it is not kept, and the append fails with BlobTooLarge. When `body` fails midway
+   * (a dropped connection) every byte before is kept and the append fails with BodyInterrupted.
+   * Resolves with the blob's new size.
+   */
+  append(id: string, offset: number, body: ReadableStream<Uint8Array>, maxBytes: number): Promise<number>;
+  /** The blob's size so far; null when there is none. */
+  size(id: string): Promise<number | null>;
+  /** Marks the blob whole and answers its SHA-256 (lower-case hex), hashed as the bytes arrived. */
+  complete(id: string): Promise<{ size: number; sha256: string }>;
+  /** The bytes of a blob (from `start`, to `end` exclusive); null when there is none. */
+  open(id: string, range?: { start: number; end?: number }): Promise<ReadableStream<Uint8Array> | null>;
+  /** Removes the blob, whole or not; nothing happens when there is none. */
+  delete(id: string): Promise<void>;
+};
+
+/** The blob is not as long as the append said: the client must ask where to resume. */
+export class BlobOffsetConflict extends Error {
+  constructor(readonly size: number) {
+    super(`the blob is ${size} bytes long`);
+  }
+}
+
+/** The append would pass its maxBytes; the bytes before the chunk that would have passed it are kept. */
+export class BlobTooLarge extends Error {
+  constructor(readonly size: number) {
+    super(`the append passed its limit at ${size} bytes`);
+  }
+}
+
+/** The body failed before its end (a dropped connection); the bytes before are kept. */
+export class BodyInterrupted extends Error {
+  constructor(
+    readonly size: number,
+    readonly reason: unknown,
+  ) {
+    super(`the body failed at ${size} bytes: ${String(reason)}`);
+  }
+}
 
 /** Read-only files under the vendor's artifacts directory. Paths are relative and '/'-separated. */
 export type ArtifactStore = {

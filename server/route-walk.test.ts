@@ -213,6 +213,13 @@ async function walkContext(portal: TestPortal): Promise<WalkContext> {
       'PATCH /api/airgap-instances/:id': { name: 'vault-2', version: '1.3.0', adminConsoleUrl: 'http://10.0.0.1:8800' },
       'POST /api/airgap-instances/:id/archive': null,
       'POST /api/airgap-instances/:id/restore': null,
+      // tus: the headers are the request; no JSON body (server/support-bundles/routes/tus.ts).
+      'OPTIONS /api/support-bundles/uploads': null,
+      'POST /api/support-bundles/uploads': null,
+      'PATCH /api/support-bundles/uploads/:id': null,
+      'PATCH /api/support-bundles/uploads/*': null,
+      'DELETE /api/support-bundles/uploads/:id': null,
+      'DELETE /api/support-bundles/:id': null,
       'POST /embedded_cluster_metrics/:path': event,
       'POST /kots_metrics/license_instance/info': {
         resource_states: JSON.stringify(states),
@@ -224,6 +231,7 @@ async function walkContext(portal: TestPortal): Promise<WalkContext> {
     },
     queries: {
       'GET /api/installs': ['status'],
+      'GET /api/support-bundles/:id/file': ['path'],
       'GET /api/branding/logo': ['v'],
       'GET /api/branding/favicon': ['v'],
       'GET /embedded/:app/:channel': ['airgap'],

@@ -41,6 +41,7 @@ export async function loadCatalogue(db: Database, catalogue: Catalogue, readAsse
     name: catalogue.app.name,
     branding,
     airgapReportCadenceDays: catalogue.app.airgap_report_cadence_days,
+    maxBundleBytes: catalogue.support.max_bundle_bytes,
   };
   await db.transaction(async (tx) => {
     const [app] = await tx

@@ -3,6 +3,7 @@ import { entitlementNames, installTypes, licenseTypes } from '../../contract/cat
 import { roles } from '../../contract/me';
 import { emailSchema } from '../../contract/auth';
 import { DEFAULT_AIRGAP_REPORT_CADENCE_DAYS } from '../../contract/airgap';
+import { DEFAULT_MAX_BUNDLE_BYTES } from '../../contract/support-bundles';
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be lower-case letters, digits and dashes');
 const hexColor = z.string().regex(/^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, 'must be a hex colour like #4f46e5');
@@ -100,6 +101,12 @@ export const catalogueSchema = z
     customers: z.array(customerSchema).default([]),
     /** Directory of installer bundles and the OCI image layout, relative to this file. */
     artifacts: z.string().min(1).default('artifacts'),
+    /** Support bundles (issue 9): the most bytes one may have. */
+    support: z
+      .strictObject({
+        max_bundle_bytes: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).default(DEFAULT_MAX_BUNDLE_BYTES),
+      })
+      .default({ max_bundle_bytes: DEFAULT_MAX_BUNDLE_BYTES }),
   })
   .superRefine((catalogue, ctx) => {
     const channelSlugs = new Set(catalogue.channels.map((c) => c.slug));

@@ -73,9 +73,12 @@ describe('GET /api/dashboard', () => {
       { id: 'i-airgap', teamId: acme, airgap: true },
       { id: 'i-globex', teamId: globex, airgap: false, lastCheckInAt: new Date(now - HOUR_MS) },
     ]);
+    const bundle = { uploadedByKind: 'user', source: 'browser', filename: 'b.tar.gz', size: 10 } as const;
     await portal.db.insert(supportBundles).values([
-      { id: 'b-acme', teamId: acme },
-      { id: 'b-globex', teamId: globex },
+      { ...bundle, id: 'b-acme', teamId: acme, uploadedBy: 'u', status: 'ready', receivedBytes: 10 },
+      // Still uploading: not a bundle yet.
+      { ...bundle, id: 'b-acme-uploading', teamId: acme, uploadedBy: 'u' },
+      { ...bundle, id: 'b-globex', teamId: globex, uploadedBy: 'u', status: 'ready', receivedBytes: 10 },
     ]);
     await portal.db.insert(serviceAccounts).values([
       { id: 's-live', teamId: acme, name: 'ci', tokenHash: 'h1' },

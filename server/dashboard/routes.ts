@@ -1,4 +1,4 @@
-import { and, count, eq, isNull } from 'drizzle-orm';
+import { and, count, eq, isNull, ne } from 'drizzle-orm';
 import type { Dashboard } from '../../contract/catalogue';
 import { memberships, serviceAccounts, supportBundles } from '../db/schema';
 import { countInstances } from '../instances/counts';
@@ -17,7 +17,12 @@ export function dashboardRoutes() {
     const countOf = async (query: Promise<{ n: number }[]>) => (await query)[0]?.n ?? 0;
     const [instanceCounts, bundles, members, accounts] = await Promise.all([
       countInstances(db, teamId, at),
-      countOf(db.select({ n: count() }).from(supportBundles).where(eq(supportBundles.teamId, teamId))),
+      countOf(
+        db
+          .select({ n: count() })
+          .from(supportBundles)
+          .where(and(eq(supportBundles.teamId, teamId), ne(supportBundles.status, 'uploading'))),
+      ),
       countOf(db.select({ n: count() }).from(memberships).where(eq(memberships.teamId, teamId))),
       countOf(
         db

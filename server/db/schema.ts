@@ -10,6 +10,7 @@ import type {
   InstanceStatus,
 } from '../../contract/installs';
 import type { InstanceSource } from '../../contract/airgap';
+import type { BundleRejection, BundleSource, BundleStatus, BundleUploaderKind } from '../../contract/support-bundles';
 
 // Mirrors server/db/migrations/*.sql, which are the source of truth for the database;
 // schema.test.ts fails when the two differ.
@@ -23,6 +24,8 @@ export const apps = pgTable('apps', {
   firstLoadedAt: ts('first_loaded_at').notNull().defaultNow(),
   /** Days after which an air-gap record's data is stale (portico.yaml `app.airgap_report_cadence_days`). */
   airgapReportCadenceDays: integer('airgap_report_cadence_days').notNull().default(35),
+  /** The most bytes one support bundle may have (portico.yaml `support.max_bundle_bytes`). */
+  maxBundleBytes: bigint('max_bundle_bytes', { mode: 'number' }).notNull().default(2147483648),
 });
 
 export const channels = pgTable('channels', {
@@ -188,8 +191,25 @@ export const instanceEvents = pgTable('instance_events', {
   newValue: jsonb('new_value'),
 });
 
+/** A support bundle (migration 0010, issue 9); listed once its status is past 'uploading'. */
 export const supportBundles = pgTable('support_bundles', {
   id: text('id').primaryKey(),
   teamId: text('team_id').notNull(),
   createdAt: ts('created_at').notNull().defaultNow(),
+  instanceId: text('instance_id'),
+  uploadedBy: text('uploaded_by').notNull(),
+  uploadedByKind: text('uploaded_by_kind').$type<BundleUploaderKind>().notNull(),
+  source: text('source').$type<BundleSource>().notNull(),
+  filename: text('filename').notNull(),
+  /** What the client declared it would send. */
+  size: bigint('size', { mode: 'number' }).notNull(),
+  receivedBytes: bigint('received_bytes', { mode: 'number' }).notNull().default(0),
+  sha256: text('sha256'),
+  status: text('status').$type<BundleStatus>().notNull().default('uploading'),
+  rejection: jsonb('rejection').$type<BundleRejection>(),
+  facts: jsonb('facts'),
+  files: jsonb('files').$type<unknown[]>(),
+  collectedAt: ts('collected_at'),
+  completedAt: ts('completed_at'),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
 });

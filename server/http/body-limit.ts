@@ -29,6 +29,17 @@ export function bodyLimit(maxBytes = API_BODY_LIMIT_BYTES) {
   });
 }
 
+/**
+ * For a route that streams its body to where it is kept and holds it to its own limit as the
+ * bytes arrive (a support-bundle upload, whose limit is its declared length): the general limit
+ * leaves the request alone, so nothing buffers the body. Mount it ahead of bodyLimit(), only on
+ * routes that read their body as a stream with a bound.
+ */
+export const streamedBody = createMiddleware(async (c, next) => {
+  limited.add(c.req.raw);
+  await next();
+});
+
 /** The whole body, or null as soon as it is longer than maxBytes. */
 async function readAtMost(
   stream: ReadableStream<Uint8Array>,

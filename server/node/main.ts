@@ -8,7 +8,10 @@ import { imageContentType } from '../catalogue/content-type';
 import { loadCatalogue, type ReadAsset } from '../catalogue/load';
 import { CatalogueError, parseCatalogue } from '../catalogue/parse';
 import { migrate } from '../db/migrate';
+import { inspectBundle } from '../support-bundles/inspector';
+import { cleanAbandonedUploads, inspectPending } from '../support-bundles/store';
 import { fileArtifactStore } from './artifacts';
+import { fileBlobStore } from './blob-store';
 import { openDatabase } from './database';
 import { EnvError, readEnv } from './env';
 import { createHost } from './host';
@@ -21,6 +24,7 @@ import { StartError } from './start-error';
 // Built to dist/server/main.js; the package root is two levels up.
 const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const MAX_ASSET_BYTES = 2 * 1024 * 1024;
+const UPLOAD_SWEEP_MS = 3_600_000;
 
 async function main() {
   const started = performance.now();
@@ -67,14 +71,26 @@ async function main() {
     ? smtpMailer(env.smtpUrl, env.mailFrom)
     : outboxMailer(join(env.dataDir, 'outbox'), env.mailFrom, logger);
   const artifacts = fileArtifactStore(resolve(dirname(env.configPath), catalogue.artifacts));
+  const blobs = fileBlobStore(join(env.dataDir, 'blobs'));
   const core = createApp({
     db: database.db,
     mailer,
     publicUrl: env.publicUrl,
     logger,
     artifacts,
+    blobs,
     stallAfterMs: env.stallAfterMs,
   });
+  // Uploads not completed within a day leave no record (issue 9): now, then every hour.
+  const sweepUploads = () =>
+    cleanAbandonedUploads({ db: database.db, blobs }, new Date())
+      .then((removed) => removed && logger.info(`removed ${removed} abandoned support-bundle uploads`))
+      .catch((error: unknown) => logger.error('abandoned upload cleanup failed', { error: String(error) }));
+  void sweepUploads();
+  setInterval(sweepUploads, UPLOAD_SWEEP_MS).unref();
+  void inspectPending({ db: database.db, blobs, now: () => new Date(), logger, inspectBundle }).catch(
+    (error: unknown) => logger.error('resuming support-bundle inspections failed', { error: String(error) }),
+  );
   ready(createHost(core, join(packageRoot, 'dist/client'), { trustProxy: env.trustProxy }));
 
   const seconds = ((performance.now() - started) / 1000).toFixed(1);

@@ -136,7 +136,8 @@ export function probesFor(context: WalkContext, route: { method: string; path: s
         true,
       );
     }
-    if (method !== 'GET') headerVariants('origin', HOSTILE_HEADER_VALUES, true);
+    // Safe methods need no Origin (server/http/same-origin.ts): tus's OPTIONS is one.
+    if (method !== 'GET' && method !== 'OPTIONS') headerVariants('origin', HOSTILE_HEADER_VALUES, true);
   } else {
     headerVariants('authorization', HOSTILE_HEADER_VALUES, true);
     if (isSdkPath(pattern)) {

@@ -1,0 +1,88 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { can } from '../../contract/permissions';
+import type { AnalysisCounts, SupportBundleSummary } from '../../contract/support-bundles';
+import { installAttempts, instances, serviceAccounts, supportBundles, users } from '../db/schema';
+import type { SessionContext } from '../http/env';
+import { instanceNameSql } from '../instances/name';
+import type { SupportBundle } from './store';
+
+/** Admins may delete any of the team's bundles; anyone may delete the bundles they uploaded. */
+export const mayDeleteBundle = (
+  session: SessionContext,
+  bundle: Pick<SupportBundle, 'uploadedBy' | 'uploadedByKind'>,
+) => can(session.role, 'bundles.delete') || (bundle.uploadedByKind === 'user' && bundle.uploadedBy === session.userId);
+
+/** The columns a summary is made of: the bundle, its instance's name and its uploader's. */
+export const summaryColumns = {
+  bundle: supportBundles,
+  instanceName: sql<string | null>`CASE WHEN ${instances.id} IS NULL THEN NULL ELSE ${instanceNameSql()} END`,
+  userEmail: users.email,
+  accountName: serviceAccounts.name,
+};
+
+/** Joins for summaryColumns, on a select from support_bundles. */
+export const summaryJoins = {
+  instances: eq(instances.id, supportBundles.instanceId),
+  installAttempts: eq(installAttempts.id, instances.attemptId),
+  users: and(eq(supportBundles.uploadedByKind, 'user'), eq(users.id, supportBundles.uploadedBy)),
+  serviceAccounts: and(
+    eq(supportBundles.uploadedByKind, 'service_account'),
+    eq(serviceAccounts.id, supportBundles.uploadedBy),
+  ),
+};
+
+type SummaryRow = {
+  bundle: SupportBundle;
+  instanceName: string | null;
+  userEmail: string | null;
+  accountName: string | null;
+};
+
+export function presentBundle(row: SummaryRow, session: SessionContext): SupportBundleSummary {
+  const { bundle } = row;
+  const uploaderName =
+    bundle.uploadedByKind === 'user'
+      ? (row.userEmail ?? 'A former member')
+      : bundle.uploadedByKind === 'service_account'
+        ? (row.accountName ?? 'A deleted service account')
+        : 'The license ID';
+  return {
+    id: bundle.id,
+    filename: bundle.filename,
+    instance: bundle.instanceId ? { id: bundle.instanceId, name: row.instanceName ?? bundle.instanceId } : null,
+    source: bundle.source,
+    status: bundle.status === 'uploading' ? 'inspecting' : bundle.status,
+    rejection: bundle.rejection ?? null,
+    size: bundle.size,
+    sha256: bundle.sha256,
+    uploadedBy: { kind: bundle.uploadedByKind, id: bundle.uploadedBy, name: uploaderName },
+    collectedAt: bundle.collectedAt?.toISOString() ?? null,
+    uploadedAt: (bundle.completedAt ?? bundle.createdAt).toISOString(),
+    analysis: analysisCounts(bundle.facts),
+    canDelete: mayDeleteBundle(session, bundle),
+  };
+}
+
+/**
+ * Analyzer results by severity (analysis.json: error = fail, warn, debug = pass), read from the
+ * facts as the inspector gives them: a list of results with a severity, or counts.
+ */
+export function analysisCounts(facts: unknown): AnalysisCounts | null {
+  const analysis = (facts as { analysis?: unknown } | null)?.analysis;
+  if (Array.isArray(analysis)) {
+    const counts = { error: 0, warn: 0, pass: 0 };
+    for (const result of analysis) {
+      const severity = (result as { severity?: unknown } | null)?.severity;
+      if (severity === 'error') counts.error++;
+      else if (severity === 'warn') counts.warn++;
+      else counts.pass++;
+    }
+    return counts;
+  }
+  if (analysis && typeof analysis === 'object') {
+    const n = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
+    const given = analysis as Record<string, unknown>;
+    return { error: n(given.error), warn: n(given.warn), pass: n(given.pass) + n(given.debug) };
+  }
+  return null;
+}
