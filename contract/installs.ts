@@ -59,6 +59,8 @@ export type InstanceDetails = {
   runningImages?: Record<string, string[]>;
   /** The instance's tags; `name` is the name the customer gave it. */
   tags?: Record<string, string>;
+  /** Nodes in the cluster, when a client counts them (KOTS's kURL node counts, a support bundle). */
+  nodes?: { total: number; ready: number };
 };
 
 export const instanceNameSchema = z
@@ -165,6 +167,16 @@ export function allowedNetworks(method: InstallMethod, installTypes: readonly st
   ];
 }
 
+/**
+ * The method an instance that came from no attempt was installed with, from what it reports:
+ * Embedded Cluster names its cluster (and itself as the distribution); the SDK on its own runs in
+ * a cluster of the customer's, installed with Helm. KOTS and the rest say nothing: unknown.
+ */
+export function inferredInstallMethod(details: InstanceDetails): InstallMethod | null {
+  if (details.embeddedClusterId || details.k8sDistribution === 'embedded-cluster') return 'embedded';
+  return details.sdkVersion ? 'helm' : null;
+}
+
 /** An instance as the team sees it; `active` follows the 24-hour rule (architecture.md). */
 export type Instance = {
   id: string;
@@ -176,6 +188,10 @@ export type Instance = {
   active: boolean;
   firstCheckInAt: string | null;
   lastCheckInAt: string | null;
+  /** When it first reported ready. */
+  firstReadyAt: string | null;
+  /** How it was installed: its record's or its install attempt's method, else what it reports. */
+  installMethod: InstallMethod | null;
   details: InstanceDetails;
   /** The latest custom metrics the instance's app reported through the Replicated SDK. */
   customMetrics: CustomMetrics | null;

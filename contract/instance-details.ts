@@ -1,4 +1,4 @@
-import type { Instance, InstanceStatus } from './installs';
+import type { Instance, InstanceStatus, InstallMethod, InstallOptions } from './installs';
 
 /** The fields whose changes an instance's history keeps, as `InstanceDetails` names them. */
 export const trackedFields = [
@@ -53,5 +53,6 @@ export type InstanceDetailsView = {
   customMetrics: CustomMetricSeries[];
   customMetricsReceivedAt: string | null;
   timeToInstall: TimeToInstall;
-  attempt: { id: string; name: string } | null;
+  /** The install attempt it came from: its method and options are how it upgrades. */
+  attempt: { id: string; name: string; method: InstallMethod; options: InstallOptions } | null;
 };

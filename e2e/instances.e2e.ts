@@ -45,12 +45,22 @@ describe('instances (issue 8)', () => {
       const row = page.getByRole('link', { name: 'e2e-prod', exact: true });
       await row.waitFor();
       await page.locator('text="1.1.0" >> visible=true').first().waitFor();
+      await page
+        .getByText(/^Embedded Cluster · Kubernetes embedded-cluster · SDK v1\.0\.0 · First check-in /)
+        .waitFor();
       await checkA11y(page);
 
-      await row.click();
+      // The resources on demand, in a popover that Escape closes.
+      await page.getByRole('button', { name: '1 of 1 resources ready of e2e-prod' }).click();
+      const resources = page.getByRole('dialog', { name: 'Resources of e2e-prod' });
+      await resources.getByText('atlas/atlas-api').waitFor();
+      await checkA11y(page);
+      await page.keyboard.press('Escape');
+      await resources.waitFor({ state: 'hidden' });
+
+      // "Update available" in the row opens the instructions on the instance's page.
+      await page.getByRole('link', { name: 'Update available · 3 versions behind for e2e-prod' }).click();
       await page.getByRole('heading', { level: 1, name: 'e2e-prod', exact: true }).waitFor();
-      await page.getByText('Update available · 3 versions behind').waitFor();
-      await page.getByRole('button', { name: /^Upgrade instructions/ }).click();
       const dialog = page.getByRole('dialog');
       await dialog.waitFor();
       // 1.2.0 is required: the picker starts there and says why.

@@ -141,6 +141,8 @@ export const instances = pgTable('instances', {
   /** When the record's newest data was taken: at creation or edit, or from a support bundle. */
   dataAt: ts('data_at'),
   updatedAt: ts('updated_at'),
+  /** When the instance first reported ready (migration 0009's trigger keeps it). */
+  firstReadyAt: ts('first_ready_at'),
 });
 
 export const installAttempts = pgTable('install_attempts', {

@@ -22,7 +22,31 @@ export const INSTANCE_CSV_HEADER = csvRow([
   'active',
   'first_check_in',
   'last_check_in',
+  'first_ready',
+  'install_method',
+  'kubernetes_distribution',
+  'kubernetes_version',
+  'nodes_ready',
+  'nodes_total',
+  'sdk_version',
 ]);
 
 export const instanceCsvRow = (i: Instance) =>
-  csvRow([i.id, i.externalId, i.name, i.status, i.versionLabel, i.airgap, i.active, i.firstCheckInAt, i.lastCheckInAt]);
+  csvRow([
+    i.id,
+    i.externalId,
+    i.name,
+    i.status,
+    i.versionLabel,
+    i.airgap,
+    i.active,
+    i.firstCheckInAt,
+    i.lastCheckInAt,
+    i.firstReadyAt,
+    i.installMethod,
+    i.details.k8sDistribution ?? null,
+    i.details.k8sVersion ?? null,
+    i.details.nodes?.ready ?? null,
+    i.details.nodes?.total ?? null,
+    i.details.sdkVersion ?? null,
+  ]);

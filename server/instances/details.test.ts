@@ -70,8 +70,14 @@ describe('GET /api/instances/:id', () => {
     const body = (await (
       await portal.request(`/api/instances/${await instanceId(portal, 'inst-1')}`, { cookie: alice })
     ).json()) as InstanceDetailsView;
-    expect(body.attempt).toEqual({ id: attempt.id, name: 'edge-1' });
-    expect(body.instance.name).toBe('edge-1');
+    expect(body.attempt).toEqual({
+      id: attempt.id,
+      name: 'edge-1',
+      method: 'embedded',
+      options: { network: 'online' },
+    });
+    expect(body.instance).toMatchObject({ name: 'edge-1', installMethod: 'embedded', firstReadyAt: null });
+    expect(body.firstReadyAt).toBeNull();
     expect(body.timeToInstall).toEqual({ licenseCreatedToFirstReady: null, firstEventToFirstReady: null });
     expect(body.customMetrics).toEqual([]);
   });

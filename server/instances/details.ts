@@ -100,13 +100,13 @@ export async function instanceDetails(c: Context<AppEnv>) {
     .slice(0, FIELD_CHANGES_SHOWN)
     .map((e) => ({ at: iso(e.at), field: e.field as TrackedField, from: text(e.old_value), to: text(e.new_value) }));
 
-  const firstReady = statusChanges.filter((c) => c.to === 'ready').at(-1)?.at ?? attempt?.instanceReadyAt ?? null;
+  const firstReady = instance.firstReadyAt ?? attempt?.instanceReadyAt ?? null;
   const firstEvent = instance.firstCheckInAt ?? instance.createdAt;
   const since = (start: Date | null) =>
     firstReady && start && firstReady.getTime() >= start.getTime() ? firstReady.getTime() - start.getTime() : null;
 
   const body: InstanceDetailsView = {
-    instance: presentInstance(instance, attempt?.name ?? null, now),
+    instance: presentInstance(instance, attempt, now),
     firstReadyAt: firstReady?.toISOString() ?? null,
     timeline,
     fieldChanges,
@@ -124,7 +124,7 @@ export async function instanceDetails(c: Context<AppEnv>) {
       licenseCreatedToFirstReady: since(row.licenseCreatedAt),
       firstEventToFirstReady: since(firstEvent),
     },
-    attempt: attempt ? { id: attempt.id, name: attempt.name } : null,
+    attempt: attempt ? { id: attempt.id, name: attempt.name, method: attempt.method, options: attempt.options } : null,
   };
   return c.json(body);
 }

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { trackedFields } from '../../contract/instance-details';
-import { instanceEvents } from '../db/schema';
+import { instanceEvents, instances } from '../db/schema';
 import { ACME_LICENSE_ID } from '../testing/recorded-requests';
 import { sdkCheckIn } from '../testing/sdk-check-in';
 import { createTestPortal, type TestPortal } from '../testing/test-portal';
@@ -40,6 +40,23 @@ describe('instance history: written by the check-in only when something changed'
       { kind: 'field', field: 'k8sVersion', from: 'v1.31.4+k0s', to: 'v1.32.0+k0s' },
       { kind: 'field', field: 'sdkVersion', from: '1.0.0', to: '1.1.0' },
     ]);
+  });
+
+  it('keeps when the instance was first ready, through later changes of status', async () => {
+    const portal = await createTestPortal();
+    const firstReady = async () =>
+      (await portal.db.select({ at: instances.firstReadyAt }).from(instances))[0]!.at?.toISOString() ?? null;
+    await sdkCheckIn(portal, 'inst-1', { state: 'updating' });
+    expect(await firstReady()).toBeNull();
+    portal.clock.advance(5 * 60_000);
+    await sdkCheckIn(portal, 'inst-1', { state: 'ready' });
+    const readyAt = portal.clock.now().toISOString();
+    expect(await firstReady()).toBe(readyAt);
+    portal.clock.advance(60_000);
+    await sdkCheckIn(portal, 'inst-1', { state: 'degraded' });
+    portal.clock.advance(60_000);
+    await sdkCheckIn(portal, 'inst-1', { state: 'ready' });
+    expect(await firstReady()).toBe(readyAt);
   });
 
   it('remembers a silence of an hour or more, and not check-ins closer together', async () => {

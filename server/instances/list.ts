@@ -1,12 +1,11 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { InstanceListFilters } from '../../contract/instances';
-import type { Instance, InstanceStatus } from '../../contract/installs';
-import type { CustomMetrics, InstanceDetails } from '../../contract/installs';
+import type { CustomMetrics, Instance, InstanceDetails, InstallMethod, InstanceStatus } from '../../contract/installs';
 import type { Database } from '../db/database';
 import { installAttempts, instances } from '../db/schema';
-import { isActive } from './activity';
 import { decodeCursor, encodeCursor } from './cursor';
-import { instanceName, instanceNameSql } from './name';
+import { instanceNameSql } from './name';
+import { presentInstance } from './present';
 import { tabWhere } from './tabs';
 
 type Filters = Omit<InstanceListFilters, 'cursor' | 'limit'>;
@@ -17,11 +16,14 @@ type Row = {
   airgap: boolean;
   status: InstanceStatus | null;
   details: InstanceDetails;
+  install_method: InstallMethod | null;
   first_check_in_at: Date | string | null;
   last_check_in_at: Date | string | null;
+  first_ready_at: Date | string | null;
   custom_metrics: CustomMetrics | null;
   custom_metrics_received_at: Date | string | null;
   attempt_name: string | null;
+  attempt_method: InstallMethod | null;
   record_name: string | null;
   cursor_key: string;
 };
@@ -81,10 +83,12 @@ export async function findInstancePage(
   const result = await db.execute(sql`
     SELECT ${instances.id} AS id, ${instances.externalId} AS external_id, ${instances.airgap} AS airgap,
            ${instances.status} AS status, ${instances.details} AS details,
+           ${instances.installMethod} AS install_method,
            ${instances.firstCheckInAt} AS first_check_in_at, ${instances.lastCheckInAt} AS last_check_in_at,
-           ${instances.customMetrics} AS custom_metrics,
+           ${instances.firstReadyAt} AS first_ready_at, ${instances.customMetrics} AS custom_metrics,
            ${instances.customMetricsReceivedAt} AS custom_metrics_received_at,
-           ${installAttempts.name} AS attempt_name, ${instances.name} AS record_name,
+           ${installAttempts.name} AS attempt_name, ${installAttempts.method} AS attempt_method,
+           ${instances.name} AS record_name,
            ${cursorKeyOf(filters.sort)} AS cursor_key
     FROM ${instances} LEFT JOIN ${installAttempts} ON ${installAttempts.id} = ${instances.attemptId}
     WHERE ${sql.join(conditions, sql` AND `)}
@@ -100,22 +104,28 @@ export async function findInstancePage(
   };
 }
 
-const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
+const date = (value: Date | string | null) => (value === null ? null : new Date(value));
 
+/** The SQL row in the columns presentInstance reads (a plain statement's rows are not typed). */
 function toInstance(row: Row, now: Date): Instance {
-  const lastCheckInAt = row.last_check_in_at === null ? null : new Date(row.last_check_in_at);
-  return {
-    id: row.id,
-    externalId: row.external_id,
-    name: instanceName(row.details, row.attempt_name, row.record_name),
-    status: row.status,
-    versionLabel: row.details.versionLabel ?? null,
-    airgap: row.airgap,
-    active: isActive({ airgap: row.airgap, lastCheckInAt }, now),
-    firstCheckInAt: iso(row.first_check_in_at),
-    lastCheckInAt: lastCheckInAt?.toISOString() ?? null,
-    details: row.details,
-    customMetrics: row.custom_metrics,
-    customMetricsReceivedAt: iso(row.custom_metrics_received_at),
-  };
+  const attempt =
+    row.attempt_name && row.attempt_method ? { name: row.attempt_name, method: row.attempt_method } : null;
+  return presentInstance(
+    {
+      id: row.id,
+      externalId: row.external_id,
+      name: row.record_name,
+      airgap: row.airgap,
+      status: row.status,
+      details: row.details,
+      installMethod: row.install_method,
+      firstCheckInAt: date(row.first_check_in_at),
+      lastCheckInAt: date(row.last_check_in_at),
+      firstReadyAt: date(row.first_ready_at),
+      customMetrics: row.custom_metrics,
+      customMetricsReceivedAt: date(row.custom_metrics_received_at),
+    },
+    attempt,
+    now,
+  );
 }

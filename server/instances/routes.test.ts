@@ -253,7 +253,10 @@ describe('GET /api/instances/export.csv', () => {
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(response.headers.get('content-disposition')).toBe('attachment; filename="instances-active-2026-11-22.csv"');
     const lines = (await response.text()).split('\r\n');
-    expect(lines[0]).toBe('id,instance_id,name,status,version,airgap,active,first_check_in,last_check_in');
+    expect(lines[0]).toBe(
+      'id,instance_id,name,status,version,airgap,active,first_check_in,last_check_in,first_ready,install_method,' +
+        'kubernetes_distribution,kubernetes_version,nodes_ready,nodes_total,sdk_version',
+    );
     const nameCells = lines.slice(1, -1).map((line) => line.split(',ready,')[0]!.replace(/^i-\d,,/, ''));
     expect(nameCells).toEqual([
       `'\tx`,
@@ -268,6 +271,8 @@ describe('GET /api/instances/export.csv', () => {
     ]);
     expect(lines.at(-1)).toBe('');
     expect(lines.join('\n')).not.toContain('down');
+    // Ready when written, with nothing else known: first ready is the check-in, the rest empty.
+    expect(lines[1]).toMatch(new RegExp(`,${at.toISOString()},${at.toISOString()},,,,,,$`));
   });
 
   it('exports every page of a list longer than one read', async () => {

@@ -19,19 +19,39 @@ type RouteModule = {
   loader?: (queryClient: QueryClient) => (args: LoaderFunctionArgs) => unknown;
 };
 
+type LoaderModule = { loader: NonNullable<RouteModule['loader']> };
+
 /** Code-split pages: each module brings its Component and a loader that warms the query cache. */
 const page = (load: () => Promise<RouteModule>, queryClient: QueryClient) => async () => {
   const module = await load();
   return { Component: module.Component, loader: module.loader?.(queryClient) };
 };
 
+/**
+ * A page whose loader is a module of its own, loaded beside the page's code rather than after
+ * it: its data is asked for while the page's larger chunk still downloads (the Instances page's
+ * first-render target, issue 8).
+ */
+const pageWithOwnLoader = (
+  load: () => Promise<RouteModule>,
+  loadLoader: () => Promise<LoaderModule>,
+  queryClient: QueryClient,
+) => ({
+  Component: async () => (await load()).Component,
+  loader: async () => (await loadLoader()).loader(queryClient),
+});
+
 export function routes(queryClient: QueryClient): RouteObject[] {
   const lazy = (load: () => Promise<RouteModule>) => page(load, queryClient);
   // Each page has its own error boundary, so a failing page leaves the header and navigation usable.
-  const portalPage = (path: string | undefined, load: () => Promise<RouteModule>): RouteObject =>
-    path
-      ? { path, lazy: lazy(load), ErrorBoundary: RouteError }
-      : { index: true, lazy: lazy(load), ErrorBoundary: RouteError };
+  const portalPage = (
+    path: string | undefined,
+    load: () => Promise<RouteModule>,
+    loadLoader?: () => Promise<LoaderModule>,
+  ): RouteObject => {
+    const route = { lazy: loadLoader ? pageWithOwnLoader(load, loadLoader, queryClient) : lazy(load) };
+    return path ? { path, ...route, ErrorBoundary: RouteError } : { index: true, ...route, ErrorBoundary: RouteError };
+  };
   return [
     {
       id: 'root',
@@ -72,7 +92,11 @@ export function routes(queryClient: QueryClient): RouteObject[] {
             portalPage('install', () => import('../features/install/routes/install')),
             portalPage('install/new', () => import('../features/install/routes/new-install')),
             portalPage('install/:attemptId', () => import('../features/install/routes/install-attempt')),
-            portalPage('instances', () => import('../features/instances/routes/instances')),
+            portalPage(
+              'instances',
+              () => import('../features/instances/routes/instances'),
+              () => import('../features/instances/routes/instances.loader'),
+            ),
             portalPage('instances/airgap/new', () => import('../features/instances/routes/airgap-record')),
             portalPage('instances/airgap/:id/edit', () => import('../features/instances/routes/airgap-record')),
             portalPage('instances/:instanceId', () => import('../features/instances/routes/instance-details')),

@@ -4,7 +4,7 @@ import type { AppEnv } from '../../http/env';
 import { readJson } from '../../http/validate';
 import type { CheckIn } from '../../instances/check-in';
 import { rollUpStatus } from '../../instances/status';
-import { checkInBodySchema, parseCheckInHeaders, sdkVersionOf } from './report';
+import { checkInBodySchema, nodesOf, parseCheckInHeaders, sdkVersionOf } from './report';
 
 /**
  * The instance data the SDK puts on its requests (replicated-sdk pkg/report/util.go,
@@ -36,6 +36,7 @@ export async function readInstanceData(c: Context<AppEnv>, unreported: InstanceS
       resourceStates: body.resource_states,
       runningImages: body.running_images,
       tags: headers['X-Replicated-InstanceTagData'],
+      nodes: nodesOf(headers),
     },
   };
 }

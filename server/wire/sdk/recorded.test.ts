@@ -41,8 +41,31 @@ describe('check-ins as the real clients send them (issue 7)', () => {
     const [instance] = await portal.db.select().from(instances);
     expect(instance).toMatchObject({ externalId: '2vQ3kotsAppId0000000000000a', status: 'degraded' });
     expect(instance!.details.clusterId).toBeUndefined();
+    // KOTS sends 0 of 0 nodes for a cluster that is not kURL: no count, rather than "0 nodes".
+    expect(instance!.details.nodes).toBeUndefined();
     const [shown] = await listed(portal, install.cookie);
     expect(shown.name).toBe(install.attempt.name);
+    expect(shown.installMethod).toBe(install.attempt.method);
+  });
+
+  it("keeps KOTS's kURL node counts, and refuses a count that is not a number", async () => {
+    const portal = await createTestPortal();
+    const install = await startInstall(portal, 'alice@acme.example');
+    const response = await replay(portal, kotsAppInfo(install.token), (h) => {
+      h.set('X-Replicated-Kurlnodecounttotal', '3');
+      h.set('X-Replicated-Kurlnodecountready', '2');
+    });
+    expect(response.status).toBe(200);
+    const [instance] = await portal.db.select().from(instances);
+    expect(instance!.details.nodes).toEqual({ total: 3, ready: 2 });
+
+    const refused = await replay(portal, kotsAppInfo(install.token), (h) =>
+      h.set('X-Replicated-Kurlnodecounttotal', '-1'),
+    );
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).error.message).toContain('X-Replicated-KurlNodeCountTotal');
+    const [unchanged] = await portal.db.select().from(instances);
+    expect(unchanged!.details.nodes).toEqual({ total: 3, ready: 2 });
   });
 
   it("uses the SDK's app status when its resource states are an empty list", async () => {

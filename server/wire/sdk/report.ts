@@ -53,6 +53,12 @@ const instanceTagData = z
   )
   .transform((data) => data.tags);
 
+const nodeCount = (header: string) =>
+  z
+    .string()
+    .regex(/^\d{1,5}$/, `${header} must be a whole number.`)
+    .transform(Number);
+
 export const checkInHeadersSchema = z.object({
   'X-Replicated-InstanceID': z
     .string({ error: 'The X-Replicated-InstanceID header is required.' })
@@ -86,6 +92,9 @@ export const checkInHeadersSchema = z.object({
     .regex(/^[A-Za-z0-9.+_-]+$/, 'X-Replicated-EmbeddedClusterVersion must be a version like 2.4.0+k8s-1.31.')
     .optional(),
   'X-Replicated-InstanceTagData': instanceTagData.optional(),
+  // KOTS counts a kURL cluster's nodes, and sends 0 for any other cluster (kots pkg/reporting/util.go).
+  'X-Replicated-KurlNodeCountTotal': nodeCount('X-Replicated-KurlNodeCountTotal').optional(),
+  'X-Replicated-KurlNodeCountReady': nodeCount('X-Replicated-KurlNodeCountReady').optional(),
 });
 export type CheckInHeaders = z.output<typeof checkInHeadersSchema>;
 
@@ -149,4 +158,11 @@ export function parseCheckInHeaders(header: (name: string) => string | undefined
 /** `Replicated-SDK/1.0.0` → `1.0.0`; KOTS and others have no SDK version. */
 export function sdkVersionOf(userAgent: string | undefined): string | undefined {
   return userAgent?.match(/^Replicated-SDK\/([A-Za-z0-9.+_-]{1,32})$/)?.[1];
+}
+
+/** The node counts KOTS sends, when it counted any: 0 of 0 means it did not (not a kURL cluster). */
+export function nodesOf(headers: CheckInHeaders): { total: number; ready: number } | undefined {
+  const total = headers['X-Replicated-KurlNodeCountTotal'];
+  if (!total) return undefined;
+  return { total, ready: Math.min(headers['X-Replicated-KurlNodeCountReady'] ?? 0, total) };
 }

@@ -2,6 +2,7 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import type { InstallAttempt, LinkCandidateList, LinkInstanceInput } from '../../../../contract/installs';
 import { useTeamId } from '../../../app/session/team';
 import { api } from '../../../lib/api-client';
+import { instanceKeys } from '../../instances/api/instances';
 import { installKeys } from './installs';
 
 /** Machines report with no event for an attempt they did not join, so the list is polled. */
@@ -25,11 +26,13 @@ export function useLinkCandidates(attemptId: string, enabled: boolean) {
 export function useLinkInstance(attemptId: string) {
   const queryClient = useQueryClient();
   const teamId = useTeamId();
-  // The attempt's key covers its candidates: a link, or a refusal, refreshes both.
+  // The attempt's key covers its candidates: a link, or a refusal, refreshes both, and the
+  // instances, whose names and install methods come from their attempt.
   const refresh = () =>
     Promise.all([
       queryClient.invalidateQueries({ queryKey: installKeys.detail(teamId, attemptId) }),
       queryClient.invalidateQueries({ queryKey: installKeys.list(teamId) }),
+      queryClient.invalidateQueries({ queryKey: instanceKeys.all(teamId) }),
     ]);
   return useMutation({
     mutationFn: (input: LinkInstanceInput) =>

@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, type LoaderFunctionArgs } from 'react-router';
+import { Link, useParams, useSearchParams, type LoaderFunctionArgs } from 'react-router';
 import { loadTeamId } from '../../../app/session/team';
 import { licenseQueryOptions } from '../../../app/team/license';
 import { releasesQueryOptions, useReleases } from '../../../app/team/releases';
@@ -13,6 +13,7 @@ import { AirgapInstanceActions } from '../components/airgap-actions';
 import { CustomMetrics } from '../components/custom-metrics';
 import { FieldChanges } from '../components/field-changes';
 import { StatusTimeline } from '../components/status-timeline';
+import { statusTone } from '../components/status-tone';
 import { UptimeGraph } from '../components/uptime-graph';
 import { useDurationFormat } from '../lib/durations';
 import { UpgradePanel } from '../upgrades/components/upgrade-panel';
@@ -29,17 +30,10 @@ export const loader =
     ]);
   };
 
-const statusTone = {
-  ready: 'success',
-  updating: 'neutral',
-  degraded: 'warning',
-  unavailable: 'danger',
-  missing: 'danger',
-} as const;
-
 export function Component() {
   const { t } = useTranslation();
   const details = useInstanceDetails(useParams().instanceId!);
+  const [searchParams] = useSearchParams();
   const releases = useReleases();
   const { instance, timeToInstall, attempt } = details;
   const { dateTime } = useFormatters();
@@ -89,7 +83,12 @@ export function Component() {
         ))}
       </dl>
       <div className="mb-6 space-y-4">
-        <UpgradePanel instance={instance} releases={releases} />
+        <UpgradePanel
+          instance={instance}
+          releases={releases}
+          install={details.attempt}
+          openAtStart={searchParams.get('upgrade') === '1'}
+        />
         {instance.airgap && <AirgapInstanceActions instanceId={instance.id} />}
       </div>
       <div className="grid gap-6 lg:grid-cols-2">

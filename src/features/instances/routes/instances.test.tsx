@@ -18,10 +18,11 @@ async function seed(portal: TestPortal, rows: (Partial<typeof instances.$inferIn
 }
 
 const list = () => screen.getByRole('list', { name: 'Instances' });
+/** Each row's first link is its name. */
 const names = () =>
   within(list())
-    .getAllByRole('link')
-    .map((link) => link.textContent);
+    .getAllByRole('listitem')
+    .map((row) => within(row).getAllByRole('link')[0]!.textContent);
 const search = (router: { state: { location: { search: string } } }) => router.state.location.search;
 
 it('lists an instance that has checked in, with its status, version and a link to its details', async () => {
@@ -53,6 +54,58 @@ it('lists an instance that has checked in, with its status, version and a link t
   expect(within(row).getByText('Ready')).toBeInTheDocument();
   expect(within(row).getByText('1.4.0')).toBeInTheDocument();
   expect(screen.getByRole('link', { name: 'Active (1)' })).toHaveAttribute('aria-current', 'page');
+  // The second line: the attempt's method, and when it first checked in and was first ready.
+  const facts = within(row).getByText(/^Embedded Cluster · First check-in .+ · First ready .+$/);
+  expect(facts).toBeInTheDocument();
+  // 1.4.0 is the newest release on Stable: nothing to upgrade to.
+  expect(within(row).queryByRole('link', { name: /Update available/ })).toBeNull();
+
+  // The resources, on demand.
+  const resources = within(row).getByRole('button', { name: '1 of 1 resources ready of edge-1' });
+  expect(resources).toHaveAttribute('aria-expanded', 'false');
+  expect(screen.queryByText('atlas/api')).toBeNull();
+  await user.click(resources);
+  const panel = screen.getByRole('dialog', { name: 'Resources of edge-1' });
+  expect(within(panel).getByText('atlas/api')).toBeInTheDocument();
+  expect(within(panel).getByText('Ready')).toBeInTheDocument();
+  expect(resources).toHaveAttribute('aria-expanded', 'true');
+  await user.click(within(panel).getByRole('button', { name: 'Close' }));
+  expect(within(panel).queryByText('atlas/api')).toBeNull();
+});
+
+it('shows how far behind each instance is, and its update opens the upgrade instructions', async () => {
+  const { portal, user } = await renderApp('/', { user: 'alice@acme.example' });
+  await screen.findByRole('heading', { name: 'Dashboard', level: 1 });
+  const now = portal.clock.now().getTime();
+  await seed(portal, [
+    {
+      id: '0b5c6f7e-1d2a-4b3c-8d9e-0f1a2b3c4d5e',
+      details: {
+        tags: { name: 'berlin-1', env: 'prod' },
+        versionLabel: '1.1.0',
+        k8sDistribution: 'eks',
+        k8sVersion: 'v1.31.4',
+        sdkVersion: '1.0.0',
+        nodes: { total: 3, ready: 2 },
+      },
+      status: 'ready',
+      lastCheckInAt: new Date(now - HOUR_MS),
+    },
+  ]);
+  await user.click(screen.getByRole('link', { name: 'Instances' }));
+  await screen.findByRole('link', { name: 'berlin-1' });
+  const row = within(list()).getByRole('listitem');
+  expect(
+    within(row).getByText(
+      'Helm · Kubernetes eks v1.31.4 · 2 of 3 nodes ready · SDK 1.0.0 · Cloud: AWS · First ready November 22, 2026 · env = prod',
+    ),
+  ).toBeInTheDocument();
+  // Stable has 1.2.0, 1.3.0 and 1.4.0 after 1.1.0.
+  const update = await within(row).findByRole('link', { name: 'Update available · 3 versions behind for berlin-1' });
+  await user.click(update);
+  const dialog = await screen.findByRole('dialog', { name: 'Upgrade berlin-1' });
+  // 1.2.0 is required: the picker offers it first.
+  expect(within(dialog).getByRole('combobox', { name: 'Target version' })).toHaveValue('1.2.0');
 });
 
 describe('the Instances page', () => {

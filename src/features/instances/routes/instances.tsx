@@ -1,37 +1,28 @@
-import type { QueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams, type LoaderFunctionArgs } from 'react-router';
-import { loadTeamId } from '../../../app/session/team';
+import { Link, useSearchParams } from 'react-router';
+import { versionsBehind } from '../../../../contract/upgrades';
+import { useTeamId } from '../../../app/session/team';
 import { releasesQueryOptions } from '../../../app/team/releases';
 import { Alert } from '../../../components/ui/alert';
 import { Button, buttonClass } from '../../../components/ui/button';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { PageHeader } from '../../../components/ui/page-header';
 import { useFormatters } from '../../../lib/format';
-import { exportUrl, instancePagesQueryOptions, useInstancePages } from '../api/instances';
+import { exportUrl, useInstancePages } from '../api/instances';
 import { InstanceFilterBar } from '../components/instance-filters';
 import { AirgapRecordsPanel, CreateAirgapRecordLink } from '../components/airgap-actions';
-import { InstanceRow, rowColumns } from '../components/instance-row';
+import { InstanceRow, ROW_HEIGHT, rowColumns } from '../components/instance-row';
 import { InstanceTabs } from '../components/instance-tabs';
 import { WindowedList } from '../components/windowed-list';
 import { filtersFrom, isFiltered, searchOf } from '../lib/filters';
 
-const ROW_HEIGHT = 48;
-
-export const loader =
-  (queryClient: QueryClient) =>
-  async ({ request }: LoaderFunctionArgs) => {
-    const teamId = await loadTeamId(queryClient);
-    const filters = filtersFrom(new URL(request.url).searchParams);
-    // The versions only fill the version filter's options: fetched alongside, never waited for.
-    void queryClient.prefetchQuery(releasesQueryOptions(teamId));
-    await queryClient.ensureInfiniteQueryData(instancePagesQueryOptions(teamId, filters));
-  };
-
 export function Component() {
   const { t } = useTranslation();
-  const { number, dateTime } = useFormatters();
+  const { number, dateTime, date } = useFormatters();
+  // Not waited for: until the channel's releases arrive, rows show no "versions behind".
+  const channel = useQuery(releasesQueryOptions(useTeamId())).data?.releases;
   const [params] = useSearchParams();
   const filters = filtersFrom(params);
   const { data, hasNextPage, isFetchingNextPage, isFetchNextPageError, error, fetchNextPage } =
@@ -85,7 +76,13 @@ export function Component() {
             onNearEnd={loadMore}
             rowKey={(instance) => instance.id}
             renderRow={(instance) => (
-              <InstanceRow instance={instance} lastSeen={filters.tab === 'inactive'} dateTime={dateTime} />
+              <InstanceRow
+                instance={instance}
+                behind={channel ? versionsBehind(channel, instance.versionLabel) : null}
+                lastSeen={filters.tab === 'inactive'}
+                dateTime={dateTime}
+                date={date}
+              />
             )}
           />
           <div className="mt-4 flex flex-col items-start gap-2">

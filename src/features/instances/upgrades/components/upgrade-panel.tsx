@@ -15,6 +15,8 @@ export type UpgradePanelProps = {
   releases: ReleaseList;
   /** The install attempt's method and options, when the instance came from one. */
   install?: KnownInstall | null;
+  /** Open the instructions at once (the list's "Update available" leads here). */
+  openAtStart?: boolean;
 };
 
 /**
@@ -22,7 +24,7 @@ export type UpgradePanelProps = {
  * native modal dialog (it traps focus, closes on Escape and returns focus by itself). The parent
  * polls the instance: when it reports the chosen target, the dialog closes and says so.
  */
-export function UpgradePanel({ instance, releases, install }: UpgradePanelProps) {
+export function UpgradePanel({ instance, releases, install, openAtStart = false }: UpgradePanelProps) {
   const { t } = useTranslation();
   const titleId = useId();
   const dialog = useRef<HTMLDialogElement>(null);
@@ -31,7 +33,9 @@ export function UpgradePanel({ instance, releases, install }: UpgradePanelProps)
   const behind = versionsBehind(list, instance.versionLabel);
   const name = instance.name ?? t('instances.unnamed', { id: (instance.externalId ?? instance.id).slice(0, 7) });
   // The version the dialog leads to; the dialog is open while there is one.
-  const [target, setTarget] = useState<string | null>(null);
+  const [target, setTarget] = useState<string | null>(() =>
+    openAtStart ? (suggestedTarget(list, instance.versionLabel)?.release.version ?? null) : null,
+  );
   const [announcement, setAnnouncement] = useState('');
   const [arrivals, setArrivals] = useState(0);
   const [seen, setSeen] = useState(instance.versionLabel);

@@ -97,23 +97,27 @@ describe('upgradeSteps', () => {
 });
 
 describe('upgradeMethodOf', () => {
-  const reported = (k8sDistribution?: string, airgap = false) => ({ airgap, details: { k8sDistribution } });
+  const known = (installMethod: 'embedded' | 'helm' | null, airgap = false) => ({ airgap, installMethod });
 
   it("takes the install attempt's method and options when the instance came from one", () => {
     const install = { method: 'embedded', options: { network: 'proxy', proxyUrl: 'http://proxy:3128' } } as const;
-    expect(upgradeMethodOf(reported('eks'), install)).toEqual({ ...install, airgap: false });
+    expect(upgradeMethodOf(known('helm'), install)).toEqual({ ...install, airgap: false });
   });
 
-  it('infers Embedded Cluster from the distribution the instance reports, else Helm', () => {
-    expect(upgradeMethodOf(reported('embedded-cluster'))).toMatchObject({ method: 'embedded', airgap: false });
-    expect(upgradeMethodOf(reported('eks'))).toMatchObject({ method: 'helm', airgap: false });
-    expect(upgradeMethodOf(reported(undefined))).toMatchObject({ method: 'helm' });
+  it("takes the instance's known method online, else Helm", () => {
+    expect(upgradeMethodOf(known('embedded'))).toEqual({
+      method: 'embedded',
+      options: { network: 'online' },
+      airgap: false,
+    });
+    expect(upgradeMethodOf(known('helm'))).toMatchObject({ method: 'helm', airgap: false });
+    expect(upgradeMethodOf(known(null))).toMatchObject({ method: 'helm' });
   });
 
   it('upgrades an air-gap record, or an air-gap install, offline', () => {
-    expect(upgradeMethodOf(reported('embedded-cluster', true))).toMatchObject({ method: 'embedded', airgap: true });
+    expect(upgradeMethodOf(known('embedded', true))).toMatchObject({ method: 'embedded', airgap: true });
     const install = { method: 'helm', options: { network: 'airgap' } } as const;
-    expect(upgradeMethodOf(reported('eks'), install)).toMatchObject({ method: 'helm', airgap: true });
+    expect(upgradeMethodOf(known('helm'), install)).toMatchObject({ method: 'helm', airgap: true });
   });
 });
 

@@ -110,14 +110,14 @@ export type KnownInstall = { method: InstallMethod; options: InstallOptions };
 
 /**
  * The method and network an instance upgrades with: those of the install attempt it came from,
- * else inferred from what it reports (Embedded Cluster names itself as the distribution; anything
- * else runs in a cluster of the customer's, so Helm). An air-gap record always upgrades offline.
+ * else the method the portal knows for it (its record's, or what it reports); an instance that says
+ * nothing runs in a cluster of the customer's, so Helm. An air-gap record always upgrades offline.
  */
 export function upgradeMethodOf(
-  instance: { airgap: boolean; details: { k8sDistribution?: string } },
+  instance: { airgap: boolean; installMethod: InstallMethod | null },
   install?: KnownInstall | null,
 ): KnownInstall & { airgap: boolean } {
-  const method = install?.method ?? (instance.details.k8sDistribution === 'embedded-cluster' ? 'embedded' : 'helm');
+  const method = install?.method ?? instance.installMethod ?? 'helm';
   const options = install?.options ?? { network: 'online' };
   return { method, options, airgap: instance.airgap || options.network === 'airgap' };
 }
