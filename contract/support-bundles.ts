@@ -1,3 +1,4 @@
+import type { BundleFacts, BundleFile } from './support-bundle-facts';
 import { z } from './zod';
 
 /**
@@ -90,7 +91,7 @@ export type SupportBundleSummary = {
 
 export type SupportBundleList = { bundles: SupportBundleSummary[] };
 
-export type SupportBundleDetails = SupportBundleSummary & { facts: unknown; files: unknown[] };
+export type SupportBundleDetails = SupportBundleSummary & { facts: BundleFacts | null; files: BundleFile[] };
 
 /** One file of a bundle, as text (never HTML), cut at the viewer's cap. */
 export type BundleFileView = { size: number; text: string | null; truncated: boolean; binary: boolean };

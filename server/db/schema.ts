@@ -1,5 +1,6 @@
 import { bigint, boolean, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import type { EntitlementName, InstallType, LicenseType } from '../../contract/catalogue';
+import type { BundleFacts, BundleFile } from '../../contract/support-bundle-facts';
 import type { Locale, Role } from '../../contract/me';
 import type { BrandingConfig } from '../catalogue/schema';
 import type {
@@ -207,8 +208,8 @@ export const supportBundles = pgTable('support_bundles', {
   sha256: text('sha256'),
   status: text('status').$type<BundleStatus>().notNull().default('uploading'),
   rejection: jsonb('rejection').$type<BundleRejection>(),
-  facts: jsonb('facts'),
-  files: jsonb('files').$type<unknown[]>(),
+  facts: jsonb('facts').$type<BundleFacts>(),
+  files: jsonb('files').$type<BundleFile[]>(),
   collectedAt: ts('collected_at'),
   completedAt: ts('completed_at'),
   updatedAt: ts('updated_at').notNull().defaultNow(),

@@ -1,6 +1,15 @@
+import type { BundleFacts } from '../../contract/support-bundle-facts';
 import { describe, expect, it } from 'vitest';
 import type { SupportBundleDetails, SupportBundleList } from '../../contract/support-bundles';
-import { bundleBytes, createBundlePortal, sha256Hex, streamOf, upload, uploadMetadata } from '../testing/tus-client';
+import {
+  bundleBytes,
+  createBundlePortal,
+  gzipLookalike,
+  sha256Hex,
+  streamOf,
+  upload,
+  uploadMetadata,
+} from '../testing/tus-client';
 import { inspectBundle } from './inspector';
 import { analysisCounts } from './present';
 import { receiveBundle } from './receive';
@@ -22,10 +31,10 @@ describe('the support-bundle history', () => {
     const { portal } = await createBundlePortal();
     const alice = await portal.signIn('alice@acme.example');
     const bob = await portal.signIn('bob@acme.example');
-    const first = await upload(portal, bob, bundleBytes(100), 1, uploadMetadata({ filename: 'first.tar.gz' }));
+    const first = await upload(portal, bob, bundleBytes(1000), 1, uploadMetadata({ filename: 'first.tar.gz' }));
     portal.clock.advance(HOUR_MS);
-    const second = await upload(portal, alice, bundleBytes(200), 1, uploadMetadata({ filename: 'second.tar.gz' }));
-    await upload(portal, await portal.signIn('carol@globex.example'), bundleBytes(300));
+    const second = await upload(portal, alice, bundleBytes(2000), 1, uploadMetadata({ filename: 'second.tar.gz' }));
+    await upload(portal, await portal.signIn('carol@globex.example'), bundleBytes(3000));
 
     const asBob = await list(portal, bob);
     expect(asBob.map((b) => [b.id, b.uploadedBy.name, b.canDelete])).toEqual([
@@ -39,10 +48,10 @@ describe('the support-bundle history', () => {
       source: 'browser',
       status: 'ready',
       rejection: null,
-      size: 100,
-      sha256: sha256Hex(bundleBytes(100)),
+      size: 1000,
+      sha256: sha256Hex(bundleBytes(1000)),
       uploadedBy: expect.objectContaining({ kind: 'user', name: 'bob@acme.example' }),
-      collectedAt: null,
+      collectedAt: '2026-11-20T10:15:00.000Z', // version.yaml's time in the tar
       uploadedAt: '2026-11-22T10:00:00.000Z',
       analysis: null,
       canDelete: true,
@@ -52,7 +61,11 @@ describe('the support-bundle history', () => {
     const details = (await (
       await portal.request(`/api/support-bundles/${first.id}`, { cookie: bob })
     ).json()) as SupportBundleDetails;
-    expect(details).toMatchObject({ id: first.id, facts: {}, files: [] });
+    expect(details).toMatchObject({
+      id: first.id,
+      facts: { troubleshootVersion: 'v0.123.1', collectedAt: '2026-11-20T10:15:00.000Z', instanceReports: [] },
+      files: [{ path: 'version.yaml', size: 88, type: 'file' }],
+    });
   });
 
   it('keeps a refused bundle with its reason and deletes its bytes', async () => {
@@ -64,7 +77,7 @@ describe('the support-bundle history', () => {
       expect.objectContaining({
         id,
         status: 'rejected',
-        rejection: { code: 'not_gzip', message: 'This file is not a gzip-compressed archive (.tar.gz).' },
+        rejection: { code: 'not_a_bundle', message: 'The file is a zip archive; a support bundle is a .tar.gz file.' },
       }),
     ]);
     expect(await blobs.open(id)).toBeNull();
@@ -88,11 +101,19 @@ describe('the support-bundle history', () => {
     expect(sha256Hex(new Uint8Array(await download.arrayBuffer()))).toBe(sha256Hex(bytes));
   });
 
-  it('answers the file viewer as JSON, 404 for a file the bundle does not have', async () => {
+  it('answers the file viewer as JSON, as text, and 404 for a file the bundle does not have', async () => {
     const { portal } = await createBundlePortal();
     const alice = await portal.signIn('alice@acme.example');
-    const { id } = await upload(portal, alice, bundleBytes(100));
-    const missing = await portal.request(`/api/support-bundles/${id}/file?path=version.yaml`, { cookie: alice });
+    const { id } = await upload(portal, alice, bundleBytes(1000));
+    const found = await portal.request(`/api/support-bundles/${id}/file?path=version.yaml`, { cookie: alice });
+    expect(found.status).toBe(200);
+    expect(await found.json()).toEqual({
+      size: 88,
+      text: 'apiVersion: troubleshoot.sh/v1beta2\nkind: SupportBundle\nspec:\n  versionNumber: v0.123.1\n',
+      truncated: false,
+      binary: false,
+    });
+    const missing = await portal.request(`/api/support-bundles/${id}/file?path=no/such.yaml`, { cookie: alice });
     expect(missing.status).toBe(404);
     expect(missing.headers.get('content-type')).toMatch(/^application\/json/);
     const noPath = await portal.request(`/api/support-bundles/${id}/file`, { cookie: alice });
@@ -107,8 +128,8 @@ describe('the support-bundle history', () => {
     const carol = await portal.signIn('carol@globex.example');
     const del = (id: string, cookie: string) =>
       portal.request(`/api/support-bundles/${id}`, { method: 'DELETE', cookie });
-    const bobs = await upload(portal, bob, bundleBytes(100));
-    const other = await upload(portal, bob, bundleBytes(100, 2));
+    const bobs = await upload(portal, bob, bundleBytes(1000));
+    const other = await upload(portal, bob, bundleBytes(1000, 2));
 
     expect((await del(bobs.id, carol)).status).toBe(404);
     const refused = await del(bobs.id, erin);
@@ -162,9 +183,9 @@ describe('receiveBundle, for the real clients adapters', () => {
         (e: { status: number }) => e.status,
       );
     expect(await refusal(bundleBytes(70 * 1024))).toBe(413);
-    expect(await refusal(bundleBytes(10), 70 * 1024)).toBe(413);
-    expect(await refusal(bundleBytes(10), 20)).toBe(400);
-    expect(await refusal(bundleBytes(30), 20)).toBe(400);
+    expect(await refusal(gzipLookalike(10), 70 * 1024)).toBe(413);
+    expect(await refusal(gzipLookalike(10), 20)).toBe(400);
+    expect(await refusal(gzipLookalike(30), 20)).toBe(400);
     expect(await ctx.portal.db.query.supportBundles.findMany()).toEqual([]);
   });
 });
@@ -173,7 +194,7 @@ describe('inspectPending, at start', () => {
   it('inspects the bundles a stopped server left inspecting', async () => {
     const ctx = await createBundlePortal();
     const alice = await ctx.portal.signIn('alice@acme.example');
-    const { id } = await upload(ctx.portal, alice, bundleBytes(100));
+    const { id } = await upload(ctx.portal, alice, bundleBytes(1000));
     await ctx.portal.db
       .update(supportBundles)
       .set({ status: 'inspecting', facts: null })
@@ -185,11 +206,20 @@ describe('inspectPending, at start', () => {
 });
 
 describe('analysisCounts', () => {
-  it('counts analyzer results by severity, from a list or from counts, and null without them', () => {
-    const results = [{ severity: 'error' }, { severity: 'warn' }, { severity: 'warn' }, { severity: 'debug' }];
-    expect(analysisCounts({ analysis: results })).toEqual({ error: 1, warn: 2, pass: 1 });
-    expect(analysisCounts({ analysis: { error: 2, warn: 0, debug: 3 } })).toEqual({ error: 2, warn: 0, pass: 3 });
-    expect(analysisCounts({})).toBeNull();
+  it('counts analyzer results by severity, debug and info as passes, and null without an analysis', () => {
+    const facts = (analysis: BundleFacts['analysis']): BundleFacts => ({
+      collectedAt: null,
+      troubleshootVersion: null,
+      k8sVersion: null,
+      k8sDistribution: null,
+      nodes: null,
+      analysis,
+      licenseIds: [],
+      instanceReports: [],
+    });
+    const counts = { error: 1, warn: 2, info: 1, debug: 3 };
+    expect(analysisCounts(facts({ counts, results: [] }))).toEqual({ error: 1, warn: 2, pass: 4 });
+    expect(analysisCounts(facts(null))).toBeNull();
     expect(analysisCounts(null)).toBeNull();
   });
 });

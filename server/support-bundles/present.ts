@@ -1,3 +1,4 @@
+import type { BundleFacts } from '../../contract/support-bundle-facts';
 import { and, eq, sql } from 'drizzle-orm';
 import { can } from '../../contract/permissions';
 import type { AnalysisCounts, SupportBundleSummary } from '../../contract/support-bundles';
@@ -64,25 +65,11 @@ export function presentBundle(row: SummaryRow, session: SessionContext): Support
 }
 
 /**
- * Analyzer results by severity (analysis.json: error = fail, warn, debug = pass), read from the
- * facts as the inspector gives them: a list of results with a severity, or counts.
+ * Analyzer results by severity (analysis.json: error = fail, warn, and debug or info = pass), as
+ * the inspector counted them; null when the bundle has no analysis.
  */
-export function analysisCounts(facts: unknown): AnalysisCounts | null {
-  const analysis = (facts as { analysis?: unknown } | null)?.analysis;
-  if (Array.isArray(analysis)) {
-    const counts = { error: 0, warn: 0, pass: 0 };
-    for (const result of analysis) {
-      const severity = (result as { severity?: unknown } | null)?.severity;
-      if (severity === 'error') counts.error++;
-      else if (severity === 'warn') counts.warn++;
-      else counts.pass++;
-    }
-    return counts;
-  }
-  if (analysis && typeof analysis === 'object') {
-    const n = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
-    const given = analysis as Record<string, unknown>;
-    return { error: n(given.error), warn: n(given.warn), pass: n(given.pass) + n(given.debug) };
-  }
-  return null;
+export function analysisCounts(facts: BundleFacts | null): AnalysisCounts | null {
+  const counts = facts?.analysis?.counts;
+  if (!counts) return null;
+  return { error: counts.error, warn: counts.warn, pass: counts.debug + counts.info };
 }

@@ -5,6 +5,7 @@ import type { Database } from '../db/database';
 import { apps, instances, supportBundles, teams } from '../db/schema';
 import type { Ports } from '../deps';
 import { HttpError, notFound } from '../http/errors';
+import { applyBundleFacts } from './apply-facts';
 import type { InspectBundle } from './inspection';
 
 export type SupportBundle = typeof supportBundles.$inferSelect;
@@ -131,7 +132,9 @@ export async function finishUpload(deps: BundleDeps, bundle: SupportBundle): Pro
 
 /**
  * Reads the complete bundle once through the inspector: 'ready' with its facts and files, or
- * 'rejected' with the reason, whose bytes are then deleted (the row stays, with the reason).
+ * 'rejected' with the reason, whose bytes are then deleted (the row stays, with the reason). What
+ * the facts tell the team's instances is recorded in the same transaction as 'ready', and a
+ * bundle of another customer's license is rejected with nothing recorded (apply-facts.ts).
  */
 export async function inspectStoredBundle(deps: BundleDeps, id: string): Promise<SupportBundle | null> {
   const body = await deps.blobs.open(id);
@@ -148,17 +151,33 @@ export async function inspectStoredBundle(deps: BundleDeps, id: string): Promise
     });
   }
   const now = deps.now();
-  const [row] = await deps.db
-    .update(supportBundles)
-    .set(
-      result.ok
-        ? { status: 'ready', facts: result.facts ?? null, files: result.files, updatedAt: now }
-        : { status: 'rejected', rejection: result.refusal, updatedAt: now },
-    )
-    .where(and(eq(supportBundles.id, id), eq(supportBundles.status, 'inspecting')))
-    .returning();
-  if (!result.ok) await deps.blobs.delete(id);
-  return row ?? null;
+  const inspecting = and(eq(supportBundles.id, id), eq(supportBundles.status, 'inspecting'));
+  const row = await deps.db.transaction(async (tx) => {
+    const [bundle] = await tx.select().from(supportBundles).where(inspecting);
+    if (!bundle) return null;
+    const outcome = result.ok
+      ? await applyBundleFacts(tx, { teamId: bundle.teamId, instanceId: bundle.instanceId, facts: result.facts, now })
+      : ({ ok: false, refusal: result.refusal } as const);
+    const [updated] = await tx
+      .update(supportBundles)
+      .set(
+        outcome.ok && result.ok
+          ? {
+              status: 'ready',
+              facts: result.facts,
+              files: result.files,
+              instanceId: outcome.instanceId,
+              collectedAt: bundle.collectedAt ?? (result.facts.collectedAt ? new Date(result.facts.collectedAt) : null),
+              updatedAt: now,
+            }
+          : { status: 'rejected', rejection: outcome.ok ? null : outcome.refusal, updatedAt: now },
+      )
+      .where(inspecting)
+      .returning();
+    return updated ?? null;
+  });
+  if (row?.status === 'rejected') await deps.blobs.delete(id);
+  return row;
 }
 
 /**

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { instances } from '../db/schema';
 import { cleanAbandonedUploads } from './store';
-import { bundleBytes, createBundlePortal, tusClient, upload, uploadMetadata, UPLOADS } from '../testing/tus-client';
+import {
+  bundleBytes,
+  createBundlePortal,
+  gzipLookalike,
+  tusClient,
+  upload,
+  uploadMetadata,
+  UPLOADS,
+} from '../testing/tus-client';
 
 const HOUR_MS = 3_600_000;
 
@@ -31,10 +39,10 @@ describe('support-bundle uploads: refusals', () => {
     await refusal(await tus.create(100, undefined, { 'tus-resumable': '0.2.2' }), 412, 'Tus-Resumable');
 
     const location = (await tus.create(100)).headers.get('location')!;
-    await refusal(await tus.patch(location, 0, bundleBytes(10), { 'upload-offset': '' }), 400, 'Upload-Offset');
-    await refusal(await tus.patch(location, 0, bundleBytes(10), { 'upload-offset': '-1' }), 400, 'Upload-Offset');
+    await refusal(await tus.patch(location, 0, gzipLookalike(10), { 'upload-offset': '' }), 400, 'Upload-Offset');
+    await refusal(await tus.patch(location, 0, gzipLookalike(10), { 'upload-offset': '-1' }), 400, 'Upload-Offset');
     await refusal(
-      await tus.patch(location, 0, bundleBytes(10), { 'content-type': 'application/octet-stream' }),
+      await tus.patch(location, 0, gzipLookalike(10), { 'content-type': 'application/octet-stream' }),
       415,
       'Content-Type',
     );

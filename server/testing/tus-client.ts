@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,16 +38,61 @@ export const uploadMetadata = (pairs: Record<string, string | Uint8Array>) =>
     )
     .join(',');
 
-/** Bytes that look like a gzip stream (1f 8b) followed by `size - 2` pseudo-random bytes. */
-export function bundleBytes(size: number, seed = 1): Uint8Array {
+/** Bytes that start as gzip does (1f 8b) and then are `size - 2` pseudo-random bytes: no bundle. */
+export function gzipLookalike(size: number, seed = 1): Uint8Array {
+  const bytes = pseudoRandom(size, seed);
+  bytes.set([0x1f, 0x8b].slice(0, size));
+  return bytes;
+}
+
+function pseudoRandom(size: number, seed: number): Uint8Array {
   const bytes = new Uint8Array(size);
   let x = seed;
   for (let i = 0; i < size; i++) {
     x = (x * 1103515245 + 12345) >>> 0;
     bytes[i] = x >>> 24;
   }
-  bytes.set([0x1f, 0x8b].slice(0, size));
   return bytes;
+}
+
+/**
+ * A real support bundle the inspector accepts, of exactly `size` bytes: the .tar.gz of a
+ * `version.yaml`, padded by a gzip header comment (RFC 1952 FCOMMENT) whose text depends on the
+ * seed, so the same seed gives the same bytes. Below the ~175 bytes the smallest bundle takes, a
+ * gzip lookalike of that size: for the tests of refusals that come before any inspection.
+ */
+export function bundleBytes(size: number, seed = 1): Uint8Array {
+  const version = Buffer.from(
+    `apiVersion: troubleshoot.sh/v1beta2\nkind: SupportBundle\nspec:\n  versionNumber: v0.123.${seed}\n`,
+  );
+  const tar = Buffer.concat([tarEntry('support-bundle/version.yaml', version), Buffer.alloc(1024)]);
+  const gzip = gzipSync(tar, { level: 9 });
+  // Header: ID1 ID2 CM FLG MTIME(4) XFL OS; FLG bit 4 says a zero-terminated comment follows it.
+  const commentLength = size - gzip.length - 1;
+  if (commentLength < 0) return gzipLookalike(size, seed);
+  const comment = Buffer.from(Array.from({ length: commentLength }, (_, i) => 0x61 + ((i + seed) % 26)));
+  const header = Buffer.from(gzip.subarray(0, 10));
+  header[3] = header[3]! | 0x10;
+  return new Uint8Array(Buffer.concat([header, comment, Buffer.from([0]), gzip.subarray(10)]));
+}
+
+/** One regular file in ustar form: its header, then its bytes padded to 512. */
+function tarEntry(name: string, body: Uint8Array): Buffer {
+  const header = Buffer.alloc(512);
+  const octal = (value: number, width: number) => value.toString(8).padStart(width - 1, '0') + '\0';
+  header.write(name, 0);
+  header.write(octal(0o600, 8), 100);
+  header.write(octal(0, 8), 108);
+  header.write(octal(0, 8), 116);
+  header.write(octal(body.length, 12), 124);
+  header.write(octal(Date.UTC(2026, 10, 20, 10, 15) / 1000, 12), 136);
+  header.write('        ', 148);
+  header.write('0', 156);
+  header.write('ustar\u000000', 257, 'latin1');
+  const sum = header.reduce((total, byte) => total + byte, 0);
+  header.write(octal(sum, 7) + ' ', 148);
+  const padding = Buffer.alloc((512 - (body.length % 512)) % 512);
+  return Buffer.concat([header, body, padding]);
 }
 
 export const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
