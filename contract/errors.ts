@@ -13,6 +13,8 @@ export const errorCodes = [
   'cross_origin',
   'conflict',
   'payload_too_large',
+  /** A support bundle arrived whole, and its inspection refused it: `details.code` says why. */
+  'bundle_rejected',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

@@ -98,3 +98,16 @@ export type BundleFileView = { size: number; text: string | null; truncated: boo
 
 /** HEAD/GET of an upload: how far it has come. */
 export type UploadProgress = { id: string; offset: number; length: number; status: BundleStatus };
+
+/**
+ * The Replicated SDK's "uploaded" step (`POST /v3/supportbundle/:id/uploaded`): the channel it
+ * runs on (replicated-sdk pkg/upstream/supportbundle.go, markUploadedRequest). Not used: the
+ * bundle's team is known from the license; checked so nothing odd is taken in silence.
+ */
+export const sdkBundleUploadedSchema = z.object({
+  channel_id: z
+    .string({ error: 'channel_id must be a string.' })
+    .max(64, 'channel_id must be at most 64 characters.')
+    .regex(/^[A-Za-z0-9._-]*$/, 'channel_id may only contain letters, digits, dots, dashes and underscores.')
+    .optional(),
+});

@@ -17,6 +17,7 @@ import { embeddedRoutes } from './wire/embedded-cluster/routes';
 import { licenseSyncRoutes } from './wire/license/routes';
 import { registryRoutes } from './wire/registry/routes';
 import { sdkRoutes } from './wire/sdk/routes';
+import { supportBundleUploadRoutes } from './wire/support-bundle/routes';
 import { authRoutes } from './auth/routes';
 import { brandingRoutes } from './catalogue/branding-routes';
 import { dashboardRoutes } from './dashboard/routes';
@@ -127,6 +128,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', embeddedRoutes());
   app.route('/', sdkRoutes());
   app.route('/', licenseSyncRoutes());
+  app.route('/', supportBundleUploadRoutes());
 
   app.notFound((c) =>
     errorResponse(c, new HttpError(404, 'not_found', `No API route matches ${c.req.method} ${c.req.path}.`)),

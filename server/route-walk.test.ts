@@ -176,6 +176,7 @@ async function walkContext(portal: TestPortal): Promise<WalkContext> {
       path: 'GenericEvent',
       appSlug: 'atlas',
       name: 'edition',
+      token: 'a'.repeat(43),
       '*': '',
     },
     bodies: {
@@ -228,6 +229,11 @@ async function walkContext(portal: TestPortal): Promise<WalkContext> {
       'POST /release/:app/pending': { resource_states: JSON.stringify(states) },
       'POST /application/custom-metrics': { data: { active_users: 150, edition: 'enterprise', sso: true } },
       'PATCH /application/custom-metrics': { data: { active_users: 151 } },
+      // Support bundles from the real clients: the body is the bundle's bytes, not JSON.
+      'POST /supportbundle/upload/:appSlug': null,
+      'POST /v3/supportbundle/upload-url': null,
+      'PUT /v3/supportbundle/upload/:id/:token': null,
+      'POST /v3/supportbundle/:id/uploaded': { channel_id: '2kLp9QvX7mRt4StableCh' },
     },
     queries: {
       'GET /api/installs': ['status'],

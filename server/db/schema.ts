@@ -213,4 +213,6 @@ export const supportBundles = pgTable('support_bundles', {
   collectedAt: ts('collected_at'),
   completedAt: ts('completed_at'),
   updatedAt: ts('updated_at').notNull().defaultNow(),
+  /** The SDK's upload URL's secret, hashed (migration 0011); null for any other upload. */
+  uploadTokenHash: text('upload_token_hash'),
 });

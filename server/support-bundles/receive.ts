@@ -35,10 +35,24 @@ export async function receiveBundle(deps: BundleDeps, input: ReceivedBundle): Pr
   const limit = await maxBundleBytes(deps.db, input.teamId);
   if (input.declaredLength !== undefined && input.declaredLength > limit) throw tooLargeForPortal(limit);
   const bundle = await createBundle(deps, { ...input, size: input.declaredLength ?? limit });
+  return receiveInto(deps, bundle, input.body, input.declaredLength, limit);
+}
+
+/**
+ * The whole body of a bundle already started (receiveBundle's, or the SDK's upload URL's): streamed
+ * in under `limit`, completed and inspected. A body that fails removes the bundle, row and bytes.
+ */
+export async function receiveInto(
+  deps: BundleDeps,
+  bundle: SupportBundle,
+  body: ReadableStream<Uint8Array>,
+  declaredLength: number | undefined,
+  limit: number,
+): Promise<SupportBundle> {
   try {
-    const size = await deps.blobs.append(bundle.id, 0, input.body, input.declaredLength ?? limit);
-    if (input.declaredLength !== undefined && size !== input.declaredLength) {
-      throw new HttpError(400, 'bad_request', `The body ended after ${size} of ${input.declaredLength} bytes.`);
+    const size = await deps.blobs.append(bundle.id, 0, body, declaredLength ?? limit);
+    if (declaredLength !== undefined && size !== declaredLength) {
+      throw new HttpError(400, 'bad_request', `The body ended after ${size} of ${declaredLength} bytes.`);
     }
     if (size === 0) throw new HttpError(400, 'bad_request', 'The body is empty: send the support bundle.');
     const finished = await finishUpload(deps, bundle);
@@ -47,8 +61,8 @@ export async function receiveBundle(deps: BundleDeps, input: ReceivedBundle): Pr
   } catch (error) {
     await deleteBundle(deps, bundle.id);
     if (error instanceof BlobTooLarge) {
-      if (input.declaredLength === undefined) throw tooLargeForPortal(limit);
-      throw new HttpError(400, 'bad_request', `The body is longer than its Content-Length (${input.declaredLength}).`);
+      if (declaredLength === undefined) throw tooLargeForPortal(limit);
+      throw new HttpError(400, 'bad_request', `The body is longer than its Content-Length (${declaredLength}).`);
     }
     if (error instanceof BodyInterrupted) {
       throw new HttpError(400, 'bad_request', 'The upload was interrupted before the end of the bundle.');

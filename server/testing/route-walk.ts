@@ -58,7 +58,7 @@ const SDK_HEADERS = {
 };
 
 /** Paths the Replicated SDK calls, with Basic licenseID:licenseID and its instance headers. */
-const isSdkPath = (path: string) => /^\/(kots_metrics|release|application|license)\//.test(path);
+const isSdkPath = (path: string) => /^\/(kots_metrics|release|application|license|v3)\//.test(path);
 
 /** The headers a well-behaved caller of this route sends. */
 function validHeaders(context: WalkContext, method: string, path: string): Headers {
