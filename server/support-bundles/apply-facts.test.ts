@@ -63,7 +63,8 @@ describe('applyBundleFacts: what a bundle tells the team’s air-gap instances',
       source: 'manual',
       name: 'vault-dc1',
       details: { versionLabel: '1.3.0' },
-      dataAt: new Date('2026-10-01T00:00:00Z'),
+      // Typed in after the bundle was collected: the bundle's facts are still news to it.
+      dataAt: new Date('2026-11-25T00:00:00Z'),
     });
     const facts = await factsOf('airgap-initech.tar.gz');
     const outcome = await applyBundleFacts(portal.db, { teamId, instanceId: recordId, facts, now: portal.clock.now() });
@@ -77,7 +78,8 @@ describe('applyBundleFacts: what a bundle tells the team’s air-gap instances',
       status: 'ready',
       details: { k8sVersion: 'v1.31.2+rke2r1', k8sDistribution: 'rke2' },
     });
-    expect(rows[0]!.dataAt!.getTime()).toBeGreaterThan(new Date('2026-10-01T00:00:00Z').getTime());
+    // Its newest data is still what was typed in.
+    expect(rows[0]!.dataAt?.toISOString()).toBe('2026-11-25T00:00:00.000Z');
   });
 
   it('refuses a bundle collected with another customer’s license, and records nothing', async () => {

@@ -25,8 +25,10 @@ export type FactsOutcome = { ok: true; instanceId: string | null } | { ok: false
  * What an inspected bundle tells the team's instances (issue 9, reference A5/A6). A bundle that
  * names a license other than the team's is refused, and nothing is recorded. The Replicated SDK's
  * air-gap reports create or update the instance they name, as an air-gap instance; a bundle
- * without them refreshes the Kubernetes facts of the air-gap instance it was uploaded for. Data
- * no newer than what the instance holds changes nothing, so the same bundle twice is a no-op.
+ * without them refreshes the Kubernetes facts of the air-gap instance it was uploaded for. The
+ * instance's last check-in is when its newest bundle data was taken: data no newer than that
+ * changes nothing, so the same bundle twice is a no-op. (A record's own `data_at` is not the
+ * mark: a record typed in today still wants the facts of a bundle collected last week.)
  * Runs in the caller's transaction, with the bundle's status change.
  */
 export async function applyBundleFacts(db: Database, input: BundleFactsInput): Promise<FactsOutcome> {
@@ -47,6 +49,8 @@ export async function applyBundleFacts(db: Database, input: BundleFactsInput): P
   if (facts.instanceReports.length === 0 && input.instanceId) await applyClusterFacts(db, input);
   return { ok: true, instanceId: recordedOn };
 }
+
+const newest = (a: Date | null | undefined, b: Date) => (a && a.getTime() > b.getTime() ? a : b);
 
 const refuse = (code: string, message: string): FactsOutcome => ({
   ok: false,
@@ -82,7 +86,7 @@ async function applyReport(db: Database, input: BundleFactsInput, report: Bundle
   const existing = await reportedInstance(db, input, report.instanceId);
   // An instance that checks in online is told more, and sooner, by its check-ins.
   if (existing && !existing.airgap) return existing.id;
-  if (existing?.dataAt && existing.dataAt.getTime() >= reportedAt.getTime()) return existing.id;
+  if (existing?.lastCheckInAt && existing.lastCheckInAt.getTime() >= reportedAt.getTime()) return existing.id;
 
   const details: InstanceDetails = { ...existing?.details, ...detailsOf(report, input.facts) };
   const status = statusOf(report);
@@ -92,7 +96,7 @@ async function applyReport(db: Database, input: BundleFactsInput, report: Bundle
     details,
     ...(status ? { status } : {}),
     ...(report.customMetrics ? { customMetrics: report.customMetrics, customMetricsReceivedAt: reportedAt } : {}),
-    dataAt: reportedAt,
+    dataAt: newest(existing?.dataAt, reportedAt),
     lastCheckInAt: reportedAt,
     updatedAt: input.now,
   };
@@ -157,7 +161,7 @@ async function applyClusterFacts(db: Database, input: BundleFactsInput) {
   if (!instance?.airgap) return;
   const { facts } = input;
   const takenAt = facts.collectedAt ? new Date(facts.collectedAt) : input.now;
-  if (instance.dataAt && instance.dataAt.getTime() >= takenAt.getTime()) return;
+  if (instance.lastCheckInAt && instance.lastCheckInAt.getTime() >= takenAt.getTime()) return;
   const cluster: InstanceDetails = {
     ...(facts.k8sVersion ? { k8sVersion: facts.k8sVersion } : {}),
     ...(facts.k8sDistribution ? { k8sDistribution: facts.k8sDistribution } : {}),
@@ -167,7 +171,8 @@ async function applyClusterFacts(db: Database, input: BundleFactsInput) {
     .update(instances)
     .set({
       details: { ...instance.details, ...cluster },
-      dataAt: takenAt,
+      dataAt: newest(instance.dataAt, takenAt),
+      lastCheckInAt: takenAt,
       updatedAt: input.now,
     } satisfies Partial<Instance>)
     .where(eq(instances.id, instance.id));
