@@ -47,7 +47,7 @@ describe('a support-bundle upload over real HTTP', () => {
     const rest = await fetch(`${base}${location}`, {
       method: 'PATCH',
       headers: { ...headers, 'upload-offset': String(kept) },
-      body: bytes.subarray(kept),
+      body: Buffer.from(bytes.subarray(kept)),
     });
     expect(rest.status).toBe(204);
     await portal.settled();

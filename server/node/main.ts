@@ -8,7 +8,8 @@ import { imageContentType } from '../catalogue/content-type';
 import { loadCatalogue, type ReadAsset } from '../catalogue/load';
 import { CatalogueError, parseCatalogue } from '../catalogue/parse';
 import { migrate } from '../db/migrate';
-import { cleanAbandonedUploads } from '../support-bundles/store';
+import { inspectBundle } from '../support-bundles/inspector';
+import { cleanAbandonedUploads, inspectPending } from '../support-bundles/store';
 import { fileArtifactStore } from './artifacts';
 import { fileBlobStore } from './blob-store';
 import { openDatabase } from './database';
@@ -87,6 +88,9 @@ async function main() {
       .catch((error: unknown) => logger.error('abandoned upload cleanup failed', { error: String(error) }));
   void sweepUploads();
   setInterval(sweepUploads, UPLOAD_SWEEP_MS).unref();
+  void inspectPending({ db: database.db, blobs, now: () => new Date(), logger, inspectBundle }).catch(
+    (error: unknown) => logger.error('resuming support-bundle inspections failed', { error: String(error) }),
+  );
   ready(createHost(core, join(packageRoot, 'dist/client'), { trustProxy: env.trustProxy }));
 
   const seconds = ((performance.now() - started) / 1000).toFixed(1);

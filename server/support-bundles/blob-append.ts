@@ -10,7 +10,7 @@ export async function appendChunks(
   body: ReadableStream<Uint8Array>,
   startSize: number,
   maxBytes: number,
-  write: (chunk: Uint8Array) => Promise<void>,
+  sink: BlobSink,
 ): Promise<number> {
   const reader = body.getReader();
   let size = startSize;
@@ -25,10 +25,15 @@ export async function appendChunks(
       if (next.done) return size;
       // Not cancelled: the Node host drains what is left after the answer (see http/body-limit.ts).
       if (size - startSize + next.value.byteLength > maxBytes) throw new BlobTooLarge(size);
-      await write(next.value);
+      await sink.write(next.value);
       size += next.value.byteLength;
     }
   } finally {
     reader.releaseLock();
+    // What was taken is kept, whichever way the body ended.
+    await sink.flush?.();
   }
 }
+
+/** Where appendChunks puts the bytes; a sink that batches writes stores the rest on flush. */
+export type BlobSink = { write(chunk: Uint8Array): Promise<void>; flush?(): Promise<void> };

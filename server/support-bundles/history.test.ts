@@ -4,6 +4,9 @@ import { bundleBytes, createBundlePortal, sha256Hex, streamOf, upload, uploadMet
 import { inspectBundle } from './inspector';
 import { analysisCounts } from './present';
 import { receiveBundle } from './receive';
+import { inspectPending } from './store';
+import { supportBundles } from '../db/schema';
+import { eq } from 'drizzle-orm';
 
 type Portal = Awaited<ReturnType<typeof createBundlePortal>>['portal'];
 const HOUR_MS = 3_600_000;
@@ -98,11 +101,10 @@ describe('the support-bundle history', () => {
 
   it('lets an admin or the uploader delete a bundle, and nobody else', async () => {
     const { portal, blobs } = await createBundlePortal();
-    const [alice, bob, erin, carol] = await Promise.all(
-      ['alice@acme.example', 'bob@acme.example', 'erin@acme.example', 'carol@globex.example'].map((e) =>
-        portal.signIn(e),
-      ),
-    );
+    const alice = await portal.signIn('alice@acme.example');
+    const bob = await portal.signIn('bob@acme.example');
+    const erin = await portal.signIn('erin@acme.example');
+    const carol = await portal.signIn('carol@globex.example');
     const del = (id: string, cookie: string) =>
       portal.request(`/api/support-bundles/${id}`, { method: 'DELETE', cookie });
     const bobs = await upload(portal, bob, bundleBytes(100));
@@ -164,6 +166,21 @@ describe('receiveBundle, for the real clients adapters', () => {
     expect(await refusal(bundleBytes(10), 20)).toBe(400);
     expect(await refusal(bundleBytes(30), 20)).toBe(400);
     expect(await ctx.portal.db.query.supportBundles.findMany()).toEqual([]);
+  });
+});
+
+describe('inspectPending, at start', () => {
+  it('inspects the bundles a stopped server left inspecting', async () => {
+    const ctx = await createBundlePortal();
+    const alice = await ctx.portal.signIn('alice@acme.example');
+    const { id } = await upload(ctx.portal, alice, bundleBytes(100));
+    await ctx.portal.db
+      .update(supportBundles)
+      .set({ status: 'inspecting', facts: null })
+      .where(eq(supportBundles.id, id));
+    const deps = { db: ctx.portal.db, blobs: ctx.blobs, now: ctx.portal.clock.now, logger: { info() {}, error() {} } };
+    expect(await inspectPending({ ...deps, inspectBundle })).toBe(1);
+    expect((await list(ctx.portal, alice))[0]).toMatchObject({ id, status: 'ready' });
   });
 });
 

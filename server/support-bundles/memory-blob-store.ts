@@ -35,9 +35,11 @@ export function memoryBlobStore(): BlobStore {
       if (appending.has(id) || offset !== blob.size) throw new BlobOffsetConflict(blob.size);
       appending.add(id);
       try {
-        return await appendChunks(body, blob.size, maxBytes, async (chunk) => {
-          blob.chunks.push(chunk.slice());
-          blob.size += chunk.byteLength;
+        return await appendChunks(body, blob.size, maxBytes, {
+          write: async (chunk) => {
+            blob.chunks.push(chunk.slice());
+            blob.size += chunk.byteLength;
+          },
         });
       } finally {
         appending.delete(id);

@@ -12,6 +12,11 @@ export type SupportBundle = typeof supportBundles.$inferSelect;
 /** What the bundle functions use of the ports, and the inspector the app was built with. */
 export type BundleDeps = Pick<Ports, 'db' | 'blobs' | 'now' | 'logger'> & { inspectBundle: InspectBundle };
 
+/**
+ * Who sent a bundle: a user's id, a service account's id, or for a machine that presented the
+ * license ID (troubleshoot, KOTS, the SDK), whatever the adapter identifies it by (the instance
+ * id it reported, else the team id).
+ */
 export type Uploader = { kind: BundleUploaderKind; id: string };
 
 export type NewBundle = {
@@ -154,6 +159,19 @@ export async function inspectStoredBundle(deps: BundleDeps, id: string): Promise
     .returning();
   if (!result.ok) await deps.blobs.delete(id);
   return row ?? null;
+}
+
+/**
+ * Inspects again the bundles a stopped server left 'inspecting' (their bytes are complete; the
+ * inspection ran after the answer and died with the process). The Node host runs it at start.
+ */
+export async function inspectPending(deps: BundleDeps): Promise<number> {
+  const pending = await deps.db
+    .select({ id: supportBundles.id })
+    .from(supportBundles)
+    .where(eq(supportBundles.status, 'inspecting'));
+  for (const { id } of pending) await inspectStoredBundle(deps, id);
+  return pending.length;
 }
 
 /** Removes a bundle: the row first, so nothing lists a bundle whose bytes are going. */

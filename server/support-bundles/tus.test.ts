@@ -55,6 +55,10 @@ describe('support-bundle uploads over tus 1.0.0', () => {
     expect(head.headers.get('upload-offset')).toBe(String(200 * KiB));
     expect(head.headers.get('upload-length')).toBe(String(300 * KiB));
     expect(head.headers.get('cache-control')).toBe('no-store');
+    expect(head.headers.get('tus-resumable')).toBe('1.0.0');
+    const signedOut = await tusClient(portal.request, '').head(location);
+    expect(signedOut.status).toBe(401);
+    expect(signedOut.headers.get('tus-resumable')).toBe('1.0.0');
     expect(await list(portal, alice)).toEqual([]);
 
     const last = await tus.patch(location, 200 * KiB, bytes.slice(200 * KiB));

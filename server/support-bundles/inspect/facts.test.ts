@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { inspectBundle } from './index';
 
-const BASELINE = '/work/shared/fixtures/support-bundles/troubleshoot-baseline.tar.gz';
+// The real troubleshoot bundle, in the ../shared folder that sits beside the project.
+const BASELINE = new URL('../../../../shared/fixtures/support-bundles/troubleshoot-baseline.tar.gz', import.meta.url);
 const stream = async (path: string | URL) => new Blob([await readFile(path)]).stream();
 const fixture = (name: string) => stream(new URL(`../fixtures/${name}`, import.meta.url));
 

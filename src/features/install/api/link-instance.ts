@@ -2,7 +2,7 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import type { InstallAttempt, LinkCandidateList, LinkInstanceInput } from '../../../../contract/installs';
 import { useTeamId } from '../../../app/session/team';
 import { api } from '../../../lib/api-client';
-import { instanceKeys } from '../../instances/api/instances';
+import { instancesKey } from '../../../app/team/instances';
 import { installKeys } from './installs';
 
 /** Machines report with no event for an attempt they did not join, so the list is polled. */
@@ -32,7 +32,7 @@ export function useLinkInstance(attemptId: string) {
     Promise.all([
       queryClient.invalidateQueries({ queryKey: installKeys.detail(teamId, attemptId) }),
       queryClient.invalidateQueries({ queryKey: installKeys.list(teamId) }),
-      queryClient.invalidateQueries({ queryKey: instanceKeys.all(teamId) }),
+      queryClient.invalidateQueries({ queryKey: instancesKey(teamId) }),
     ]);
   return useMutation({
     mutationFn: (input: LinkInstanceInput) =>

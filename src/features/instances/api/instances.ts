@@ -1,11 +1,12 @@
 import { infiniteQueryOptions, useSuspenseInfiniteQuery } from '@tanstack/react-query';
 import type { InstancePage } from '../../../../contract/instances';
-import { teamKey, useTeamId } from '../../../app/session/team';
+import { useTeamId } from '../../../app/session/team';
+import { instancesKey } from '../../../app/team/instances';
 import { api } from '../../../lib/api-client';
 import { searchOf, type InstanceFilters } from '../lib/filters';
 
 export const instanceKeys = {
-  all: (teamId: string) => [...teamKey(teamId), 'instances'] as const,
+  all: instancesKey,
   list: (teamId: string, filters: InstanceFilters) => [...instanceKeys.all(teamId), 'list', filters] as const,
 };
 
