@@ -1,0 +1,70 @@
+import { DetailedError, Upload, defaultOptions, type PreviousUpload } from 'tus-js-client';
+
+export const UPLOADS_ENDPOINT = '/api/support-bundles/uploads';
+
+/**
+ * 8 MiB a request: a dropped connection loses at most that much, and the progress bar moves
+ * smoothly (the BFF keeps every byte that arrived, so tus resumes from the server's offset anyway).
+ */
+export const CHUNK_BYTES = 8 * 1024 * 1024;
+
+/** Retries after a network failure or a 5xx, long enough to ride out a server restart (issue 9). */
+export const RETRY_DELAYS_MS = [0, 1000, 2000, 3000, 5000, 5000, 10_000, 10_000, 20_000, 30_000];
+
+export type UploadCallbacks = {
+  onProgress: (sent: number, total: number) => void;
+  onSuccess: () => void;
+  onError: (error: UploadError) => void;
+};
+
+/** What went wrong, in the server's words when it gave some (its `{ error: { code, message } }`). */
+export type UploadError = { status: number; code: string; message: string | null; limitBytes?: number };
+
+/** A tus upload of one bundle to the BFF; resumable after a reload while its fingerprint is stored. */
+export function createUpload(file: File, instanceId: string | null, callbacks: UploadCallbacks): Upload {
+  const metadata: Record<string, string> = { filename: file.name };
+  if (instanceId) metadata.instanceId = instanceId;
+  return new Upload(file, {
+    endpoint: UPLOADS_ENDPOINT,
+    chunkSize: CHUNK_BYTES,
+    retryDelays: RETRY_DELAYS_MS,
+    metadata,
+    storeFingerprintForResuming: true,
+    removeFingerprintOnSuccess: true,
+    onProgress: callbacks.onProgress,
+    onSuccess: () => callbacks.onSuccess(),
+    onError: (error) => callbacks.onError(uploadErrorOf(error)),
+  });
+}
+
+export function uploadErrorOf(error: Error | DetailedError): UploadError {
+  const response = error instanceof DetailedError ? error.originalResponse : null;
+  if (!response) return { status: 0, code: 'network', message: null };
+  try {
+    const body = JSON.parse(response.getBody()) as {
+      error?: { code?: string; message?: string; details?: { limitBytes?: number } };
+    };
+    return {
+      status: response.getStatus(),
+      code: body.error?.code ?? 'internal',
+      message: body.error?.message ?? null,
+      limitBytes: body.error?.details?.limitBytes,
+    };
+  } catch {
+    return { status: response.getStatus(), code: 'internal', message: null };
+  }
+}
+
+/** Uploads this browser started and never finished, as tus-js-client remembers them. */
+export async function unfinishedUploads(): Promise<PreviousUpload[]> {
+  const all = await defaultOptions.urlStorage.findAllUploads();
+  return all.filter(
+    (upload) => upload.uploadUrl?.startsWith(UPLOADS_ENDPOINT) || upload.uploadUrl?.includes(UPLOADS_ENDPOINT),
+  );
+}
+
+/** Forgets an unfinished upload and asks the server to drop its bytes (tus termination). */
+export async function discardUpload(previous: PreviousUpload): Promise<void> {
+  await defaultOptions.urlStorage.removeUpload(previous.urlStorageKey);
+  if (previous.uploadUrl) await Upload.terminate(previous.uploadUrl, { retryDelays: null }).catch(() => undefined);
+}

@@ -1,0 +1,140 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { delay, http, HttpResponse } from 'msw';
+import { expect, it } from 'vitest';
+import { mswServer } from '../../../../mocks/node';
+import { supportBundles } from '../../../../server/db/schema';
+import { renderApp } from '../../../testing/render-app';
+import { violations } from '../../../testing/axe';
+import { BASELINE, bundleFile, historyRow, hostileBundle, startUpload } from '../../../testing/support-bundles';
+
+const codeBlocks = () => screen.getAllByRole('code').map((c) => c.textContent);
+
+it('shows collection instructions for each install method the license allows, and the vendor contact', async () => {
+  await renderApp('/support', { user: 'alice@acme.example' });
+  await screen.findByRole('heading', { name: 'Support', level: 1 });
+  expect(screen.getByRole('heading', { name: 'Embedded Cluster' })).toBeInTheDocument();
+  expect(screen.getByRole('heading', { name: 'Helm' })).toBeInTheDocument();
+  expect(codeBlocks()).toEqual([
+    'sudo ./atlas support-bundle',
+    'kubectl krew install support-bundle',
+    'kubectl support-bundle --load-cluster-specs',
+  ]);
+  expect(screen.getAllByRole('button', { name: /^Copy the command/ })).toHaveLength(3);
+  expect(screen.getByRole('link', { name: 'Open the support portal' })).toHaveAttribute(
+    'href',
+    'https://support.atlas.example',
+  );
+  expect(screen.getByRole('heading', { name: 'No support bundles yet' })).toBeInTheDocument();
+  expect(await violations(document.body)).toEqual([]);
+});
+
+it('shows only Embedded Cluster collection to a team whose license allows only it', async () => {
+  await renderApp('/support', { user: 'carol@globex.example' });
+  await screen.findByRole('heading', { name: 'Support', level: 1 });
+  expect(screen.queryByRole('heading', { name: 'Helm' })).not.toBeInTheDocument();
+  expect(codeBlocks()).toEqual(['sudo ./atlas support-bundle']);
+});
+
+it('uploads the troubleshoot baseline: progress, then the history lists it ready with its facts', async () => {
+  const { user } = await renderApp('/support', { user: 'alice@acme.example' });
+  await screen.findByRole('heading', { name: 'Support', level: 1 });
+  await startUpload(user, bundleFile(BASELINE, 'troubleshoot-baseline.tar.gz'));
+  expect(await screen.findByText(/troubleshoot-baseline.tar.gz is uploaded/)).toBeInTheDocument();
+  const row = await historyRow('troubleshoot-baseline.tar.gz', 'Ready');
+  expect(within(row).getByText('alice@acme.example')).toBeInTheDocument();
+  expect(within(row).getByText('158 KB')).toBeInTheDocument();
+  expect(within(row).getByRole('link', { name: 'Download troubleshoot-baseline.tar.gz' })).toHaveAttribute(
+    'href',
+    expect.stringMatching(/^\/api\/support-bundles\/[0-9a-f-]+\/download$/),
+  );
+  expect(await violations(document.body)).toEqual([]);
+
+  await user.click(within(row).getByRole('link', { name: 'troubleshoot-baseline.tar.gz' }));
+  await screen.findByRole('heading', { name: 'troubleshoot-baseline.tar.gz', level: 1 });
+  const facts = screen.getByRole('heading', { name: 'Cluster' }).closest('section')!;
+  expect(within(facts).getByText('v1.31.2+k3s1')).toBeInTheDocument();
+  expect(within(facts).getByText('k3s')).toBeInTheDocument();
+  expect(within(facts).getByText('1 of 1 ready')).toBeInTheDocument();
+  expect(await violations(document.body)).toEqual([]);
+});
+
+it('shows why a hostile bundle was refused, in the reader’s language', async () => {
+  const { user } = await renderApp('/support', { user: 'alice@acme.example', locale: 'de' });
+  await screen.findByRole('heading', { name: 'Support', level: 1 });
+  await user.upload(
+    screen.getByLabelText('Datei auswählen'),
+    bundleFile(hostileBundle('path-traversal.tar.gz'), 'p.tar.gz'),
+  );
+  await user.click(await screen.findByRole('button', { name: 'p.tar.gz hochladen' }));
+  const link = await screen.findByRole('link', { name: 'p.tar.gz' }, { timeout: 10_000 });
+  const row = link.closest('tr')!;
+  await waitFor(() => expect(within(row).getByText('Abgelehnt')).toBeInTheDocument(), { timeout: 10_000 });
+  expect(within(row).getByText(/aus seinem Ordner herausführt/)).toBeInTheDocument();
+  expect(within(row).queryByRole('link', { name: /Herunterladen/ })).not.toBeInTheDocument();
+  expect(await violations(document.body)).toEqual([]);
+});
+
+it('cancels an upload in flight: the server drops it and nothing is listed', async () => {
+  const { user, portal } = await renderApp('/support', { user: 'alice@acme.example' });
+  await screen.findByRole('heading', { name: 'Support', level: 1 });
+  // The bytes never finish arriving, as on a slow link, so there is time to cancel.
+  mswServer.use(
+    http.patch('/api/support-bundles/uploads/:id', async () => {
+      await delay('infinite');
+      return HttpResponse.error();
+    }),
+  );
+  await startUpload(user, bundleFile(BASELINE, 'slow.tar.gz'));
+  const progress = await screen.findByRole('progressbar', { name: 'Upload of slow.tar.gz' });
+  expect(progress).toHaveAttribute('max', String(BASELINE.byteLength));
+  await waitFor(async () => expect(await portal.db.select().from(supportBundles)).toHaveLength(1));
+  expect(await violations(document.body)).toEqual([]);
+  await user.click(screen.getByRole('button', { name: 'Cancel upload' }));
+  await waitFor(async () => expect(await portal.db.select().from(supportBundles)).toHaveLength(0));
+  expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
+  expect(screen.getByLabelText('Choose a file')).toBeInTheDocument();
+  expect(screen.getByRole('heading', { name: 'No support bundles yet' })).toBeInTheDocument();
+});
+
+it('offers to resume an upload left unfinished when the same file is picked again', async () => {
+  const first = await renderApp('/support', { user: 'alice@acme.example' });
+  await screen.findByRole('heading', { name: 'Support', level: 1 });
+  mswServer.use(
+    http.patch('/api/support-bundles/uploads/:id', async () => {
+      await delay('infinite');
+      return HttpResponse.error();
+    }),
+  );
+  const file = bundleFile(BASELINE, 'resumed.tar.gz');
+  await startUpload(first.user, file);
+  await screen.findByRole('progressbar');
+  await waitFor(() => expect(Object.keys(localStorage).some((k) => k.startsWith('tus::'))).toBe(true));
+  // The page goes away mid-upload (a reload); the same browser comes back to it.
+  first.unmount();
+  mswServer.resetHandlers();
+  const { user } = await renderApp('/support', { user: 'alice@acme.example' });
+  expect(
+    await screen.findByText('The upload of resumed.tar.gz did not finish. Choose the same file again to resume it.'),
+  ).toBeInTheDocument();
+  await user.upload(screen.getByLabelText('Choose a file'), file);
+  await user.click(await screen.findByRole('button', { name: 'Resume upload of resumed.tar.gz' }));
+  await historyRow('resumed.tar.gz', 'Ready');
+});
+
+it('deletes a bundle after confirmation', async () => {
+  const { user } = await renderApp('/support', { user: 'alice@acme.example' });
+  await screen.findByRole('heading', { name: 'Support', level: 1 });
+  await startUpload(user, bundleFile(BASELINE, 'old.tar.gz'));
+  const row = await historyRow('old.tar.gz', 'Ready');
+  await user.click(within(row).getByRole('button', { name: 'Delete old.tar.gz' }));
+  const dialog = await screen.findByRole('dialog', { name: 'Delete old.tar.gz?' });
+  expect(await violations(document.body)).toEqual([]);
+  await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+  expect(screen.getByRole('link', { name: 'old.tar.gz' })).toBeInTheDocument();
+
+  await user.click(within(row).getByRole('button', { name: 'Delete old.tar.gz' }));
+  await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Delete bundle' }));
+  expect(await screen.findByText('old.tar.gz was deleted.')).toBeInTheDocument();
+  expect(screen.queryByRole('link', { name: 'old.tar.gz' })).not.toBeInTheDocument();
+  expect(screen.getByRole('heading', { name: 'No support bundles yet' })).toBeInTheDocument();
+});
