@@ -5,9 +5,8 @@ import { expect } from 'vitest';
 import { tarGzStream } from '../../server/http/tar';
 
 /** The real bundle of issue 9 (k3s v1.31.2+k3s1, one node, ready), in the ../shared folder beside the project. */
-export const BASELINE = readFileSync(
-  new URL('../../../shared/fixtures/support-bundles/troubleshoot-baseline.tar.gz', import.meta.url),
-);
+// Tests run from the project's root (jsdom gives import.meta.url no file: scheme).
+export const BASELINE = readFileSync('../shared/fixtures/support-bundles/troubleshoot-baseline.tar.gz');
 
 /** A bundle of the inspector's hostile corpus (server/support-bundles/fixtures/hostile). */
 export const hostileBundle = (name: string) => readFileSync(`server/support-bundles/fixtures/hostile/${name}`);
@@ -16,7 +15,6 @@ export const bundleFile = (bytes: Uint8Array, name: string) =>
   new File([new Uint8Array(bytes)], name, { type: 'application/gzip' });
 
 const ROOT = 'support-bundle-2026-11-20T10_15_00';
-const encoder = new TextEncoder();
 
 /** A minimal valid bundle: version.yaml plus the given files (paths under the bundle's top folder). */
 export async function makeBundle(files: Record<string, string>): Promise<Uint8Array> {
@@ -25,8 +23,15 @@ export async function makeBundle(files: Record<string, string>): Promise<Uint8Ar
     ...files,
   };
   const entries = Object.entries(all).map(([path, text]) => {
-    const body = encoder.encode(text);
-    return { name: `${ROOT}/${path}`, mode: 0o600, size: body.length, mtime: new Date('2026-11-20T10:15:00Z'), body };
+    const bytes = Buffer.from(text);
+    // A stream, not bytes: in jsdom, server/http/tar.ts's `instanceof Uint8Array` sees another realm's class.
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(bytes);
+        controller.close();
+      },
+    });
+    return { name: `${ROOT}/${path}`, mode: 0o600, size: bytes.length, mtime: new Date('2026-11-20T10:15:00Z'), body };
   });
   return new Uint8Array(await new Response(tarGzStream(entries)).arrayBuffer());
 }

@@ -1,0 +1,50 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { expect, it } from 'vitest';
+import { renderApp } from '../../../testing/render-app';
+import { violations } from '../../../testing/axe';
+import { bundleFile, historyRow, makeBundle, startUpload } from '../../../testing/support-bundles';
+
+const HOSTILE_TEXT = '<img src=x onerror=alert(1)>';
+
+it('shows the file list and a text file as literal text, never as markup', async () => {
+  const { user } = await renderApp('/support', { user: 'alice@acme.example' });
+  await screen.findByRole('heading', { name: 'Support', level: 1 });
+  const bytes = await makeBundle({
+    'cluster-info/cluster_version.json': JSON.stringify({ info: { gitVersion: 'v1.30.1' } }),
+    'logs/app/evil.html': HOSTILE_TEXT,
+    ...Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`logs/many/${i}.log`, `line ${i}\n`])),
+  });
+  await startUpload(user, bundleFile(bytes, 'files.tar.gz'));
+  const row = await historyRow('files.tar.gz', 'Ready');
+  await user.click(within(row).getByRole('link', { name: 'files.tar.gz' }));
+  await screen.findByRole('heading', { name: 'files.tar.gz', level: 1 });
+  expect(screen.getByText('v1.30.1')).toBeInTheDocument();
+
+  const files = screen.getByRole('heading', { name: 'Files' }).closest('section')!;
+  expect(within(files).getByRole('button', { name: /^version\.yaml/ })).toBeInTheDocument();
+  await user.type(within(files).getByRole('searchbox', { name: 'Filter files by path' }), 'evil');
+  await waitFor(() => expect(within(files).getByText('1 entry')).toBeInTheDocument());
+  expect(within(files).queryByRole('button', { name: /^version\.yaml/ })).not.toBeInTheDocument();
+  await user.click(within(files).getByRole('button', { name: /^logs\/app\/evil\.html/ }));
+
+  const content = await screen.findByLabelText('Content of logs/app/evil.html');
+  await waitFor(() => expect(content).toHaveTextContent(HOSTILE_TEXT));
+  expect(content.textContent).toBe(HOSTILE_TEXT);
+  expect(content.children).toHaveLength(0);
+  expect(document.querySelector('img[src="x"]')).toBeNull();
+  expect(await violations(document.body)).toEqual([]);
+});
+
+it('deletes a bundle from its own page after confirmation and goes back to Support', async () => {
+  const { user, router } = await renderApp('/support', { user: 'alice@acme.example' });
+  await screen.findByRole('heading', { name: 'Support', level: 1 });
+  await startUpload(user, bundleFile(await makeBundle({}), 'gone.tar.gz'));
+  const row = await historyRow('gone.tar.gz', 'Ready');
+  await user.click(within(row).getByRole('link', { name: 'gone.tar.gz' }));
+  await screen.findByRole('heading', { name: 'gone.tar.gz', level: 1 });
+  await user.click(screen.getByRole('button', { name: 'Delete' }));
+  const dialog = await screen.findByRole('dialog', { name: 'Delete gone.tar.gz?' });
+  await user.click(within(dialog).getByRole('button', { name: 'Delete bundle' }));
+  await waitFor(() => expect(router.state.location.pathname).toBe('/support'));
+  expect(await screen.findByRole('heading', { name: 'No support bundles yet' })).toBeInTheDocument();
+});
