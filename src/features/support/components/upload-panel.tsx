@@ -83,7 +83,12 @@ export function UploadPanel() {
         </div>
       )}
       {busy && file && progress && (
-        <UploadProgress filename={file.name} progress={progress} onCancel={() => void cancel()} />
+        <UploadProgress
+          filename={file.name}
+          progress={progress}
+          reconnecting={state.reconnecting}
+          onCancel={() => void cancel()}
+        />
       )}
       {phase === 'stopped' && error && (
         <div className="space-y-2">

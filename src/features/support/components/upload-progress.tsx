@@ -7,10 +7,12 @@ import type { UploadProgress as Progress } from '../lib/use-bundle-upload';
 export function UploadProgress({
   filename,
   progress,
+  reconnecting,
   onCancel,
 }: {
   filename: string;
   progress: Progress;
+  reconnecting: boolean;
   onCancel: () => void;
 }) {
   const { t, i18n } = useTranslation();
@@ -31,6 +33,9 @@ export function UploadProgress({
         {t('support.upload.sent', { sent: formatBytes(sent, lang), total: formatBytes(total, lang), percent })}
         {speed !== null && <> · {t('support.upload.speed', { speed: formatBytes(speed, lang) })}</>}
         {secondsLeft !== null && <> · {t('support.upload.timeLeft', { time: formatSeconds(secondsLeft, lang) })}</>}
+      </p>
+      <p role="status" className="text-sm font-semibold text-amber-900">
+        {reconnecting ? t('support.upload.reconnecting') : ''}
       </p>
       <Button variant="secondary" onClick={onCancel}>
         {t('support.upload.cancel')}

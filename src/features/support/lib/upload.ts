@@ -13,6 +13,8 @@ export const RETRY_DELAYS_MS = [0, 1000, 2000, 3000, 5000, 5000, 10_000, 10_000,
 
 export type UploadCallbacks = {
   onProgress: (sent: number, total: number) => void;
+  /** A request failed in a way worth retrying (network, 5xx); tus-js-client tries again shortly. */
+  onRetry?: () => void;
   onSuccess: () => void;
   onError: (error: UploadError) => void;
 };
@@ -34,8 +36,16 @@ export function createUpload(file: File, instanceId: string | null, callbacks: U
     onProgress: callbacks.onProgress,
     onSuccess: () => callbacks.onSuccess(),
     onError: (error) => callbacks.onError(uploadErrorOf(error)),
+    onShouldRetry: (error) => {
+      const retry = shouldRetry(error.originalResponse?.getStatus() ?? 0);
+      if (retry) callbacks.onRetry?.();
+      return retry;
+    },
   });
 }
+
+/** tus-js-client's own rule: not a refusal (4xx) unless a conflict or a lock, which a retry resolves. */
+const shouldRetry = (status: number) => status < 400 || status >= 500 || status === 409 || status === 423;
 
 export function uploadErrorOf(error: Error | DetailedError): UploadError {
   const response = error instanceof DetailedError ? error.originalResponse : null;

@@ -15,9 +15,18 @@ export type UploadState = {
   previous: PreviousUpload | null;
   progress: UploadProgress | null;
   error: UploadError | null;
+  /** The connection failed and the upload is retrying on its own (a server restart, a dropped link). */
+  reconnecting: boolean;
 };
 
-const initial: UploadState = { phase: 'idle', file: null, previous: null, progress: null, error: null };
+const initial: UploadState = {
+  phase: 'idle',
+  file: null,
+  previous: null,
+  progress: null,
+  error: null,
+  reconnecting: false,
+};
 
 /** What this browser remembers (localStorage), not the team's data: the key is not under the team. */
 const unfinishedKey = ['support-bundle-uploads', 'unfinished'] as const;
@@ -59,15 +68,16 @@ export function useBundleUpload(onUploaded: (file: File) => unknown) {
           speed: meter.current.speed(),
           secondsLeft: meter.current.secondsLeft(total - sent),
         };
-        setState((s) => (s.phase === 'uploading' ? { ...s, progress } : s));
+        setState((s) => (s.phase === 'uploading' ? { ...s, progress, reconnecting: false } : s));
       },
+      onRetry: () => setState((s) => (s.phase === 'uploading' ? { ...s, reconnecting: true } : s)),
       onSuccess: () => {
         upload.current = null;
-        setState((s) => ({ ...s, phase: 'done', previous: null, error: null }));
+        setState((s) => ({ ...s, phase: 'done', previous: null, error: null, reconnecting: false }));
         void onUploaded(file);
         void refreshUnfinished();
       },
-      onError: (error) => setState((s) => ({ ...s, phase: 'stopped', error })),
+      onError: (error) => setState((s) => ({ ...s, phase: 'stopped', error, reconnecting: false })),
     });
     upload.current = created;
     return created;
