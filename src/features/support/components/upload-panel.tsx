@@ -21,7 +21,9 @@ export function UploadPanel() {
   const uploaded = useBundleUploaded();
   const { state, unfinished, pick, start, retry, cancel, reset, discard } = useBundleUpload(uploaded);
   const { phase, file, previous, progress, error } = state;
-  const busy = phase === 'uploading' || phase === 'stopped';
+  // A refusal (4xx) ends the upload; a network failure or a 5xx leaves it resumable.
+  const retryable = error !== null && (error.status === 0 || error.status >= 500 || error.status === 409);
+  const busy = phase === 'uploading' || (phase === 'stopped' && retryable);
 
   return (
     <section aria-labelledby="upload-heading" className="mb-8 space-y-4">
@@ -93,9 +95,7 @@ export function UploadPanel() {
       {phase === 'stopped' && error && (
         <div className="space-y-2">
           <Alert>{uploadErrorText(t, error, i18n.language)}</Alert>
-          {error.status === 0 || error.status >= 500 || error.status === 409 ? (
-            <Button onClick={retry}>{t('support.upload.retry')}</Button>
-          ) : null}
+          {retryable && <Button onClick={retry}>{t('support.upload.retry')}</Button>}
         </div>
       )}
       {phase === 'done' && file && (

@@ -50,7 +50,8 @@ export function useBundleUpload(onUploaded: (file: File) => unknown) {
   useEffect(() => () => void upload.current?.abort(false), []);
 
   async function pick(file: File) {
-    void upload.current?.abort(false);
+    // Only an upload that was refused is left here (the picker is hidden while one runs): drop it.
+    void upload.current?.abort(true).catch(() => undefined);
     upload.current = null;
     // The fingerprint (name, type, size, modification time) finds this file's earlier upload.
     const [previous = null] = await createUpload(file, null, noCallbacks).findPreviousUploads();

@@ -3,6 +3,7 @@ import { delay, http, HttpResponse } from 'msw';
 import { expect, it } from 'vitest';
 import { mswServer } from '../../../../mocks/node';
 import { supportBundles } from '../../../../server/db/schema';
+import { bundleCatalogue } from '../../../../server/testing/tus-client';
 import { renderApp } from '../../../testing/render-app';
 import { violations } from '../../../testing/axe';
 import { BASELINE, bundleFile, historyRow, hostileBundle, startUpload } from '../../../testing/support-bundles';
@@ -137,4 +138,19 @@ it('deletes a bundle after confirmation', async () => {
   expect(await screen.findByText('old.tar.gz was deleted.')).toBeInTheDocument();
   expect(screen.queryByRole('link', { name: 'old.tar.gz' })).not.toBeInTheDocument();
   expect(screen.getByRole('heading', { name: 'No support bundles yet' })).toBeInTheDocument();
+});
+
+it('says where the user is looking when the server refuses a file as too large, with the limit', async () => {
+  const { user } = await renderApp('/support', { user: 'alice@acme.example', catalogue: bundleCatalogue(100_000) });
+  await screen.findByRole('heading', { name: 'Support', level: 1 });
+  await startUpload(user, bundleFile(BASELINE, 'big.tar.gz'));
+  expect(await screen.findByRole('alert')).toHaveTextContent(
+    'This file is larger than 100 KB, the largest support bundle this portal accepts.',
+  );
+  expect(screen.queryByRole('button', { name: 'Resume upload' })).not.toBeInTheDocument();
+  expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
+  expect(await violations(document.body)).toEqual([]);
+  // Another file can be chosen straight away.
+  await startUpload(user, bundleFile(hostileBundle('plain.tar.gz'), 'small.tar.gz'));
+  expect(await screen.findByText(/small.tar.gz is uploaded/)).toBeInTheDocument();
 });
