@@ -1,9 +1,10 @@
-import { useSuspenseQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { SupportBundleSummary } from '../../../../contract/support-bundles';
 import { useTeamId } from '../../../app/session/team';
+import { instancesKey } from '../../../app/team/instances';
 import { Button } from '../../../components/ui/button';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { cell, Table } from '../../../components/ui/table';
@@ -16,7 +17,9 @@ import { DeleteBundleDialog } from './delete-bundle-dialog';
 /** The team's bundles, newest first; it polls while any is being inspected. */
 export function BundleHistory() {
   const { t, i18n } = useTranslation();
-  const { data } = useSuspenseQuery(bundlesQueryOptions(useTeamId()));
+  const teamId = useTeamId();
+  const { data } = useSuspenseQuery(bundlesQueryOptions(teamId));
+  useInstancesRefreshedAfterInspection(data.bundles, teamId);
   const { dateTime } = useFormatters();
   const [deleting, setDeleting] = useState<SupportBundleSummary | null>(null);
   const [announcement, setAnnouncement] = useState('');
@@ -81,4 +84,18 @@ export function BundleHistory() {
       />
     </section>
   );
+}
+
+/**
+ * An inspected bundle may have created or updated an air-gap instance from its SDK reports
+ * (server/support-bundles/apply-facts.ts): once one finishes, the team's instance lists are stale.
+ */
+function useInstancesRefreshedAfterInspection(bundles: SupportBundleSummary[], teamId: string) {
+  const queryClient = useQueryClient();
+  const inspecting = bundles.filter((b) => b.status === 'inspecting').length;
+  const before = useRef(inspecting);
+  useEffect(() => {
+    if (inspecting < before.current) void queryClient.invalidateQueries({ queryKey: instancesKey(teamId) });
+    before.current = inspecting;
+  }, [inspecting, queryClient, teamId]);
 }
