@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { expect, it } from 'vitest';
 import { renderApp } from '../../../testing/render-app';
 import { violations } from '../../../testing/axe';
+import { readFileSync } from 'node:fs';
 import { bundleFile, historyRow, makeBundle, startUpload } from '../../../testing/support-bundles';
 
 const HOSTILE_TEXT = '<img src=x onerror=alert(1)>';
@@ -47,4 +48,29 @@ it('deletes a bundle from its own page after confirmation and goes back to Suppo
   await user.click(within(dialog).getByRole('button', { name: 'Delete bundle' }));
   await waitFor(() => expect(router.state.location.pathname).toBe('/support'));
   expect(await screen.findByRole('heading', { name: 'No support bundles yet' })).toBeInTheDocument();
+});
+
+it('lists the analyzer results by severity and the instance reports of the SDK', async () => {
+  const { user } = await renderApp('/support', { user: 'alice@acme.example' });
+  await screen.findByRole('heading', { name: 'Support', level: 1 });
+  const bytes = readFileSync('server/support-bundles/fixtures/airgap-acme.tar.gz');
+  await startUpload(user, bundleFile(bytes, 'acme.tar.gz'));
+  const row = await historyRow('acme.tar.gz', 'Ready');
+  await user.click(within(row).getByRole('link', { name: 'acme.tar.gz' }));
+  await screen.findByRole('heading', { name: 'acme.tar.gz', level: 1 });
+  expect(screen.getByText('1 error')).toBeInTheDocument();
+  expect(screen.getByText('1 warning')).toBeInTheDocument();
+  expect(screen.getByText('1 passed')).toBeInTheDocument();
+  const analysis = screen.getByRole('region', { name: 'Analyzer results' });
+  const results = within(analysis).getAllByRole('listitem');
+  expect(results.map((r) => r.textContent)).toEqual(
+    expect.arrayContaining([
+      expect.stringMatching(/^ErrorAtlas database/),
+      expect.stringMatching(/^WarningNode Resources/),
+      expect.stringMatching(/^PassedKubernetes Version/),
+    ]),
+  );
+  const reports = screen.getByRole('region', { name: 'Instance reports' });
+  expect(within(reports).getAllByRole('listitem').length).toBeGreaterThan(0);
+  expect(await violations(document.body)).toEqual([]);
 });

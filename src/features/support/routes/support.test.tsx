@@ -6,7 +6,14 @@ import { supportBundles } from '../../../../server/db/schema';
 import { bundleCatalogue } from '../../../../server/testing/tus-client';
 import { renderApp } from '../../../testing/render-app';
 import { violations } from '../../../testing/axe';
-import { BASELINE, bundleFile, historyRow, hostileBundle, startUpload } from '../../../testing/support-bundles';
+import {
+  BASELINE,
+  bundleFile,
+  historyRow,
+  hostileBundle,
+  makeBundle,
+  startUpload,
+} from '../../../testing/support-bundles';
 
 const codeBlocks = () => screen.getAllByRole('code').map((c) => c.textContent);
 
@@ -151,6 +158,26 @@ it('says where the user is looking when the server refuses a file as too large, 
   expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
   expect(await violations(document.body)).toEqual([]);
   // Another file can be chosen straight away.
-  await startUpload(user, bundleFile(hostileBundle('plain.tar.gz'), 'small.tar.gz'));
+  await startUpload(user, bundleFile(await makeBundle({}), 'small.tar.gz'));
   expect(await screen.findByText(/small.tar.gz is uploaded/)).toBeInTheDocument();
+});
+
+it('files a bundle under the instance chosen for it', async () => {
+  const { user, portal } = await renderApp('/', { user: 'alice@acme.example' });
+  await screen.findByRole('heading', { name: 'Dashboard', level: 1 });
+  const cookie = await portal.signIn('alice@acme.example');
+  const created = await portal.request('/api/airgap-instances', {
+    method: 'POST',
+    cookie,
+    json: { name: 'vault-dc1', version: '1.4.0', method: 'embedded' },
+  });
+  expect(created.status).toBe(201);
+  await user.click(screen.getByRole('link', { name: 'Support' }));
+  await screen.findByRole('heading', { name: 'Support', level: 1 });
+  const chooser = screen.getByLabelText('Instance (optional)');
+  await waitFor(() => expect(within(chooser).getByRole('option', { name: 'vault-dc1' })).toBeInTheDocument());
+  await user.selectOptions(chooser, 'vault-dc1');
+  await startUpload(user, bundleFile(await makeBundle({}), 'dc1.tar.gz'));
+  const row = await historyRow('dc1.tar.gz', 'Ready');
+  expect(within(row).getByText('vault-dc1')).toBeInTheDocument();
 });
