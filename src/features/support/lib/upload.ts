@@ -1,4 +1,5 @@
 import { DetailedError, Upload, defaultOptions, type PreviousUpload } from 'tus-js-client';
+import { UPLOAD_EXPIRES_AFTER_MS } from '../../../../contract/support-bundles';
 
 export const UPLOADS_ENDPOINT = '/api/support-bundles/uploads';
 
@@ -65,11 +66,16 @@ export function uploadErrorOf(error: Error | DetailedError): UploadError {
   }
 }
 
-/** Uploads this browser started and never finished, as tus-js-client remembers them. */
+/**
+ * Uploads this browser started and never finished, as tus-js-client remembers them; one the
+ * server has already dropped (not completed within UPLOAD_EXPIRES_AFTER_MS) is not offered.
+ */
 export async function unfinishedUploads(): Promise<PreviousUpload[]> {
   const all = await defaultOptions.urlStorage.findAllUploads();
+  const now = Date.now();
   return all.filter(
-    (upload) => upload.uploadUrl?.startsWith(UPLOADS_ENDPOINT) || upload.uploadUrl?.includes(UPLOADS_ENDPOINT),
+    (upload) =>
+      upload.uploadUrl?.includes(UPLOADS_ENDPOINT) && now - Date.parse(upload.creationTime) < UPLOAD_EXPIRES_AFTER_MS,
   );
 }
 
