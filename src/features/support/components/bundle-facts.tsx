@@ -1,5 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import type { BundleFacts as Facts, BundleSeverity } from '../../../../contract/support-bundle-facts';
+import {
+  bundleSeverities,
+  type BundleAnalyzerResult,
+  type BundleFacts as Facts,
+  type BundleSeverity,
+} from '../../../../contract/support-bundle-facts';
 import { Badge } from '../../../components/ui/badge';
 import { useFormatters } from '../../../lib/format';
 
@@ -9,6 +14,10 @@ const severityTones: Record<BundleSeverity, 'danger' | 'warning' | 'neutral' | '
   info: 'neutral',
   debug: 'success',
 };
+
+/** Errors first, then warnings: what calls for action leads (a stable sort keeps the bundle's order within one). */
+const bySeverity = (results: BundleAnalyzerResult[]) =>
+  [...results].sort((a, b) => bundleSeverities.indexOf(a.severity) - bundleSeverities.indexOf(b.severity));
 
 /** What the inspector read out of the bundle (reference A6); "Unknown" where the bundle did not say. */
 export function BundleFacts({ facts }: { facts: Facts }) {
@@ -48,9 +57,11 @@ export function BundleFacts({ facts }: { facts: Facts }) {
           <p className="text-sm text-slate-600">{t('support.analysis.empty')}</p>
         ) : (
           <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
-            {facts.analysis.results.map((r, index) => (
-              <li key={`${r.name}-${index}`} className="flex gap-3 p-3 text-sm">
-                <Badge tone={severityTones[r.severity]}>{t(`support.severity.${r.severity}`)}</Badge>
+            {bySeverity(facts.analysis.results).map((r, index) => (
+              <li key={`${r.name}-${index}`} className="flex items-start gap-3 p-3 text-sm">
+                <span className="shrink-0">
+                  <Badge tone={severityTones[r.severity]}>{t(`support.severity.${r.severity}`)}</Badge>
+                </span>
                 <div>
                   <p className="font-semibold text-slate-900">{r.title || r.name}</p>
                   <p className="whitespace-pre-wrap text-slate-700">{r.message}</p>
