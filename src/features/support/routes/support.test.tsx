@@ -181,3 +181,37 @@ it('files a bundle under the instance chosen for it', async () => {
   const row = await historyRow('dc1.tar.gz', 'Ready');
   expect(within(row).getByText('vault-dc1')).toBeInTheDocument();
 });
+
+it('offers Delete on a member’s own bundles only; an admin’s stay', async () => {
+  const { user, portal } = await renderApp('/', { user: 'bob@acme.example' });
+  await screen.findByRole('heading', { name: 'Dashboard', level: 1 });
+  // Alice, an admin, uploads through the same tus API the page uses.
+  const cookie = await portal.signIn('alice@acme.example');
+  const bytes = await makeBundle({});
+  const tus = { 'tus-resumable': '1.0.0' };
+  const created = await portal.request('/api/support-bundles/uploads', {
+    method: 'POST',
+    cookie,
+    headers: {
+      ...tus,
+      'upload-length': String(bytes.byteLength),
+      'upload-metadata': `filename ${btoa('alice.tar.gz')}`,
+    },
+  });
+  expect(created.status).toBe(201);
+  const patched = await portal.request(created.headers.get('location')!, {
+    method: 'PATCH',
+    cookie,
+    headers: { ...tus, 'upload-offset': '0', 'content-type': 'application/offset+octet-stream' },
+    body: bytes,
+  });
+  expect(patched.status).toBe(204);
+
+  await user.click(screen.getByRole('link', { name: 'Support' }));
+  const theirs = await historyRow('alice.tar.gz', 'Ready');
+  expect(within(theirs).queryByRole('button', { name: /^Delete/ })).not.toBeInTheDocument();
+  expect(within(theirs).getByRole('link', { name: 'Download alice.tar.gz' })).toBeInTheDocument();
+  await startUpload(user, bundleFile(bytes, 'bob.tar.gz'));
+  const own = await historyRow('bob.tar.gz', 'Ready');
+  expect(within(own).getByRole('button', { name: 'Delete bob.tar.gz' })).toBeInTheDocument();
+});
