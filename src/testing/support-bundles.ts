@@ -17,7 +17,7 @@ export const bundleFile = (bytes: Uint8Array, name: string) =>
 const ROOT = 'support-bundle-2026-11-20T10_15_00';
 
 /** A minimal valid bundle: version.yaml plus the given files (paths under the bundle's top folder). */
-export async function makeBundle(files: Record<string, string>): Promise<Uint8Array> {
+export async function makeBundle(files: Record<string, string>): Promise<Uint8Array<ArrayBuffer>> {
   const all = {
     'version.yaml': 'apiVersion: troubleshoot.sh/v1beta2\nkind: SupportBundle\nspec:\n  versionNumber: v0.123.14\n',
     ...files,
