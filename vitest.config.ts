@@ -17,6 +17,9 @@ export default defineConfig({
         test: {
           name: 'spa',
           environment: 'jsdom',
+          // tus-js-client has no "exports", only the "browser" field Vite follows when it builds; in
+          // jsdom Node would load its node build (node:http), which MSW's XHR interception never sees.
+          alias: { 'tus-js-client': 'tus-js-client/lib.es5/browser/index.js' },
           setupFiles: ['src/testing/setup-tests.ts'],
           // The portal's own origin, so the BFF's same-origin check sees what a browser sends.
           environmentOptions: { jsdom: { url: 'http://portal.test/' } },

@@ -10,6 +10,7 @@ const mainFile = fileURLToPath(new URL('../../dist/server/main.js', import.meta.
  */
 export async function startServer(options: {
   dataDir: string;
+  port?: number;
   env?: Record<string, string>;
   timeoutMs?: number;
   pollMs?: number;

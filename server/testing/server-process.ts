@@ -96,6 +96,8 @@ export async function spawnServer(options: {
 export async function startServer(options: {
   entry: ServerEntry;
   dataDir: string;
+  /** A fixed port, to start a stopped server again where its pages and uploads point. */
+  port?: number;
   env?: Record<string, string>;
   timeoutMs?: number;
   pollMs?: number;

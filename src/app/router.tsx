@@ -103,6 +103,7 @@ export function routes(queryClient: QueryClient): RouteObject[] {
             portalPage('releases', () => import('../features/releases/routes/releases')),
             portalPage('license-details', () => import('../features/license/routes/license')),
             portalPage('support', () => import('../features/support/routes/support')),
+            portalPage('support/bundles/:bundleId', () => import('../features/support/routes/bundle')),
             portalPage('team', () => import('../features/team/routes/team')),
             portalPage('settings', () => import('../features/settings/routes/settings')),
             { path: '*', Component: NotFound },

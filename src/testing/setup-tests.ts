@@ -29,3 +29,23 @@ HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
 HTMLDialogElement.prototype.close ??= function (this: HTMLDialogElement) {
   this.removeAttribute('open');
 };
+
+// jsdom's Blob has neither arrayBuffer() nor stream(); the real BFF's in-memory blob store
+// (server/support-bundles/memory-blob-store.ts) reads an uploaded bundle back through stream().
+Blob.prototype.arrayBuffer ??= function (this: Blob) {
+  return new Promise<ArrayBuffer>((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as ArrayBuffer);
+    reader.onerror = () => reject(reader.error ?? new Error('The blob could not be read.'));
+    reader.readAsArrayBuffer(this);
+  });
+};
+Blob.prototype.stream ??= function (this: Blob) {
+  const read = () => this.arrayBuffer();
+  return new ReadableStream<Uint8Array>({
+    async start(controller) {
+      controller.enqueue(new Uint8Array(await read()));
+      controller.close();
+    },
+  }) as ReturnType<Blob['stream']>;
+};
