@@ -1,6 +1,7 @@
 import { bigint, boolean, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import type { EntitlementName, InstallType, LicenseType } from '../../contract/catalogue';
 import type { BundleFacts, BundleFile } from '../../contract/support-bundle-facts';
+import type { AuditAction, AuditActorKind } from '../../contract/audit';
 import type { Locale, Role } from '../../contract/me';
 import type { BrandingConfig } from '../catalogue/schema';
 import type {
@@ -215,4 +216,20 @@ export const supportBundles = pgTable('support_bundles', {
   updatedAt: ts('updated_at').notNull().defaultNow(),
   /** The SDK's upload URL's secret, hashed (migration 0011); null for any other upload. */
   uploadTokenHash: text('upload_token_hash'),
+});
+
+/** The team's audit log (migration 0012): written once per action, never changed. */
+export const auditEvents = pgTable('audit_events', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  teamId: text('team_id').notNull(),
+  at: ts('at').notNull(),
+  actorKind: text('actor_kind').$type<AuditActorKind>().notNull(),
+  actorId: text('actor_id'),
+  actorLabel: text('actor_label').notNull(),
+  action: text('action').$type<AuditAction>().notNull(),
+  targetKind: text('target_kind'),
+  targetId: text('target_id'),
+  targetLabel: text('target_label'),
+  clientAddress: text('client_address'),
+  details: jsonb('details').$type<Record<string, string | number | boolean | null>>(),
 });

@@ -1,43 +1,54 @@
 import type { QueryClient } from '@tanstack/react-query';
+import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import type { Action } from '../../../../contract/permissions';
+import { can } from '../../../../contract/permissions';
 import { useMe } from '../../../app/session/me';
 import { loadTeamId } from '../../../app/session/team';
-import { EmptyState } from '../../../components/ui/empty-state';
 import { PageHeader } from '../../../components/ui/page-header';
-import { cell, Table } from '../../../components/ui/table';
-import { useFormatters } from '../../../lib/format';
-import { membersQueryOptions, useMembers } from '../api/members';
+import { membersQueryOptions } from '../api/members';
+import { MembersTab } from '../components/members-tab';
+import { ServiceAccountsTab } from '../components/service-accounts-tab';
 
 export const loader = (queryClient: QueryClient) => async () =>
   queryClient.ensureQueryData(membersQueryOptions(await loadTeamId(queryClient)));
 
+/** The Team page's tabs, each in the URL (`?tab=`) so a view can be shared; some are for admins only. */
+type Tab = { id: string; title: string; Component: ComponentType; requires?: Action };
+const tabs: Tab[] = [
+  { id: 'members', title: 'team.members.title', Component: MembersTab },
+  { id: 'service-accounts', title: 'team.serviceAccounts.title', Component: ServiceAccountsTab },
+];
+
 export function Component() {
   const { t } = useTranslation();
   const me = useMe();
-  const members = useMembers();
-  const { date } = useFormatters();
+  const [params] = useSearchParams();
+  const shown = tabs.filter((tab) => !tab.requires || can(me.team.role, tab.requires));
+  const current = shown.find((tab) => tab.id === params.get('tab')) ?? shown[0]!;
   return (
     <>
       <PageHeader title={t('team.title')} description={t('team.description', { team: me.team.name })} />
-      <section aria-labelledby="members-heading">
-        <h2 id="members-heading" className="mb-3 text-lg font-semibold text-slate-900">
-          {t('team.members.title')}
+      <nav aria-label={t('team.tabs')} className="mb-6 flex gap-2 border-b border-slate-200">
+        {shown.map((tab) => (
+          <Link
+            key={tab.id}
+            to={{ search: `?tab=${tab.id}` }}
+            aria-current={tab === current ? 'page' : undefined}
+            className={`-mb-px border-b-2 px-3 py-2 text-sm font-semibold ${
+              tab === current ? 'border-slate-900 text-slate-900' : 'border-transparent text-slate-600 underline'
+            }`}
+          >
+            {t(tab.title)}
+          </Link>
+        ))}
+      </nav>
+      <section aria-labelledby="team-tab-heading">
+        <h2 id="team-tab-heading" className="mb-3 text-lg font-semibold text-slate-900">
+          {t(current.title)}
         </h2>
-        <Table headers={[t('team.members.email'), t('team.members.role'), t('team.members.joined')]}>
-          {members.map((member) => (
-            <tr key={member.id}>
-              <td className={`${cell} break-all`}>{member.email}</td>
-              <td className={cell}>{t(`roles.${member.role}`)}</td>
-              <td className={cell}>{date(member.joinedAt)}</td>
-            </tr>
-          ))}
-        </Table>
-      </section>
-      <section aria-labelledby="service-accounts-heading" className="mt-8">
-        <h2 id="service-accounts-heading" className="mb-3 text-lg font-semibold text-slate-900">
-          {t('team.serviceAccounts.title')}
-        </h2>
-        <EmptyState title={t('team.serviceAccounts.empty.title')}>{t('team.serviceAccounts.empty.body')}</EmptyState>
+        <current.Component />
       </section>
     </>
   );
