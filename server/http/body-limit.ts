@@ -1,4 +1,5 @@
 import { createMiddleware } from 'hono/factory';
+import { concatBytes } from './bytes';
 import { HttpError } from './errors';
 
 /** What an /api route accepts unless it declares more: its JSON inputs are a few KiB at most. */
@@ -57,13 +58,7 @@ async function readAtMost(
     if (size > maxBytes) return null;
     chunks.push(value);
   }
-  const body = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return body;
+  return concatBytes(chunks, size);
 }
 
 function tooLarge(maxBytes: number) {

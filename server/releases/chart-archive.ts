@@ -1,4 +1,5 @@
 import { tarGzStream, type TarEntry } from '../http/tar';
+import { concatBytes } from '../http/bytes';
 
 /** Helm's own ceiling for a decompressed chart (helm.sh/helm/v3 pkg/chart/loader, MaxDecompressedChartSize). */
 const MAX_CHART_BYTES = 100 * 1024 * 1024;
@@ -51,13 +52,7 @@ async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
     }
     chunks.push(read.value);
   }
-  const tar = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    tar.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return tar;
+  return concatBytes(chunks, total);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { InspectLimits } from './limits';
 import { BundleRefusalError, describeContainer, refuse } from './refusals';
+import { concatBytes } from '../../http/bytes';
 
 const MiB = 2 ** 20;
 
@@ -31,7 +32,7 @@ export class GunzipReader {
       head.push(read.value);
       headLength += read.value.length;
     }
-    const first = concat(head, headLength);
+    const first = concatBytes(head, headLength);
     if (first[0] !== 0x1f || first[1] !== 0x8b || first[2] !== 0x08) {
       await source.cancel().catch(() => {});
       refuse('not_a_bundle', describeContainer(first));
@@ -138,14 +139,4 @@ function gzipRefusal(error: unknown): never {
   if (/unexpected end|Z_BUF_ERROR/i.test(text))
     refuse('truncated', 'The bundle is cut short: its compressed data ends too early. Upload the whole file again.');
   refuse('corrupt_gzip', 'The bundle is damaged: its compressed data does not check out. Upload the file again.');
-}
-
-function concat(chunks: Uint8Array[], length: number): Uint8Array {
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
 }

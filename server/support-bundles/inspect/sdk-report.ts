@@ -1,4 +1,5 @@
 import { jsonOf, record } from './facts/parse';
+import { concatBytes } from '../../http/bytes';
 
 const MiB = 2 ** 20;
 /** A7 §8: the report secret is a nested bomb candidate with its own caps. */
@@ -49,13 +50,7 @@ async function gunzipCapped(bytes: Uint8Array, max: number): Promise<Uint8Array 
   } catch {
     return null;
   }
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
+  return concatBytes(chunks, length);
 }
 
 /**
