@@ -85,6 +85,15 @@ describe('service-account tokens as Bearer', () => {
       expect(error.code).toBe('token_expired');
       expect(error.message).toContain('expired on 2026-11-23');
     }
+    // The registry says so too, in the distribution spec's error shape.
+    const registry = await portal.app.request(`${TEST_ORIGIN}/v2/`, {
+      headers: { authorization: `Basic ${btoa(`alice@acme.example:${token}`)}` },
+    });
+    expect(registry.status).toBe(401);
+    expect((await registry.json()).errors[0]).toMatchObject({
+      code: 'UNAUTHORIZED',
+      message: expect.stringContaining('expired on 2026-11-23'),
+    });
     const listed = (await (await portal.request(PATH, { cookie: alice })).json()) as ServiceAccountList;
     expect(listed.serviceAccounts[0]!.status).toBe('expired');
     const rotate = await portal.request(`${PATH}/${serviceAccount.id}/rotate`, { method: 'POST', cookie: alice });
