@@ -5,6 +5,8 @@ export const errorCodes = [
   'bad_request',
   'validation_failed',
   'unauthenticated',
+  /** A service-account token past its expiry (issue 10): refused everywhere, and told so. */
+  'token_expired',
   'forbidden',
   'license_expired',
   'not_found',

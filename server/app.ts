@@ -27,6 +27,7 @@ import { instanceRoutes } from './instances/routes';
 import { licenseRoutes } from './releases/license-routes';
 import { meRoutes } from './auth/me';
 import { releaseRoutes } from './releases/routes';
+import { serviceAccountRoutes } from './service-accounts/routes';
 import { teamRoutes } from './teams/routes';
 import { inspectBundle, readBundleFile } from './support-bundles/inspector';
 import { memoryBlobStore } from './support-bundles/memory-blob-store';
@@ -114,6 +115,7 @@ export function createApp(deps: AppDeps) {
     '/api/airgap-instances': airgapRoutes(),
     '/api/license': licenseRoutes(),
     '/api/releases': releaseRoutes(),
+    '/api/team/service-accounts': serviceAccountRoutes(),
     '/api/team': teamRoutes(),
     '/api/support-bundles': supportBundleRoutes({ inspectBundle, readBundleFile }),
   };

@@ -204,6 +204,9 @@ async function walkContext(portal: TestPortal): Promise<WalkContext> {
       'POST /api/installs/:id/token': null,
       'DELETE /api/installs/:id': null,
       'POST /api/installs/:id/link': { instanceId: '00000000-0000-4000-8000-000000000000' },
+      'POST /api/team/service-accounts': { name: 'ci-bot', expiresOn: '2027-01-31' },
+      'POST /api/team/service-accounts/:id/rotate': null,
+      'DELETE /api/team/service-accounts/:id': null,
       'POST /api/airgap-instances': {
         name: 'vault-1',
         version: '1.4.0',

@@ -114,6 +114,10 @@ export const serviceAccounts = pgTable('service_accounts', {
   /** 'install' for the just-in-time account of an install attempt, 'manual' for one an admin made. */
   kind: text('kind').$type<'install' | 'manual'>().notNull().default('manual'),
   lastUsedAt: ts('last_used_at'),
+  /** The person who made it: the admin for a manual account, whoever started the install for an install's. */
+  createdBy: text('created_by'),
+  /** After this a manual account's token is refused everywhere (issue 10). */
+  expiresAt: ts('expires_at'),
 });
 
 export const instances = pgTable('instances', {

@@ -5,14 +5,24 @@ import { createMiddleware } from 'hono/factory';
 import { hashToken } from '../auth/tokens';
 import type { Database } from '../db/database';
 import { memberships, sessions, users } from '../db/schema';
+import { bearerSession, isBearerRequest } from './bearer-session';
 import type { AppEnv, SessionContext } from './env';
 import { HttpError } from './errors';
 
 export const SESSION_COOKIE = 'portico_session';
 export const SESSION_TTL_MS = 30 * 86_400_000;
 
-/** Loads the signed-in user and team; an unknown, tampered or expired cookie is simply signed out. */
+/**
+ * Loads the signed-in user and team; an unknown, tampered or expired cookie is simply signed out.
+ * A request with `Authorization: Bearer <service-account token>` is its team's automation instead
+ * (bearer-session.ts). Mounted once per resource, so a nested mount does not load it twice.
+ */
 export const requireSession = createMiddleware<AppEnv>(async (c, next) => {
+  if (c.get('session')) return next();
+  if (isBearerRequest(c)) {
+    c.set('session', await bearerSession(c));
+    return next();
+  }
   const token = getCookie(c, SESSION_COOKIE);
   if (!token) throw signedOut();
   const { db, now } = c.get('deps');

@@ -59,7 +59,7 @@ export function installRoutes() {
           const serviceAccountId = newId();
           await tx
             .insert(serviceAccounts)
-            .values({ id: serviceAccountId, teamId, name: input.name, tokenHash, kind: 'install' });
+            .values({ id: serviceAccountId, teamId, name: input.name, tokenHash, kind: 'install', createdBy: userId });
           await tx.insert(installAttempts).values({
             id: attemptId,
             teamId,
@@ -176,7 +176,14 @@ async function checkNameFree(db: Database, teamId: string, name: string, exceptA
   const [account] = await db
     .select({ id: serviceAccounts.id })
     .from(serviceAccounts)
-    .where(and(eq(serviceAccounts.teamId, teamId), sql`lower(${serviceAccounts.name}) = ${lower}`));
+    // A revoked account's name is free again (issue 10).
+    .where(
+      and(
+        eq(serviceAccounts.teamId, teamId),
+        isNull(serviceAccounts.revokedAt),
+        sql`lower(${serviceAccounts.name}) = ${lower}`,
+      ),
+    );
   const ownAccount = exceptAttemptId && account && taken === undefined;
   if (taken || (account && !ownAccount)) throw nameTaken(name);
 }

@@ -8,6 +8,7 @@ import { licenseStatus } from '../releases/license';
 import {
   authenticateLicense,
   authenticateServiceAccount,
+  refuseExpiredToken,
   SERVICE_ACCOUNT_TOKEN_PREFIX,
   type MachineIdentity,
 } from './service-accounts';
@@ -72,11 +73,17 @@ export async function identifyMachine(
   return identity ? { identity, secret: secret! } : null;
 }
 
-/** A service-account token by its prefix, anything else as a license ID. */
-export function identifySecret(deps: Pick<Ports, 'db' | 'now' | 'identityCache'>, secret: string) {
-  return secret.startsWith(SERVICE_ACCOUNT_TOKEN_PREFIX)
-    ? authenticateServiceAccount(deps.db, secret, deps.now(), deps.identityCache)
-    : authenticateLicense(deps.db, secret, deps.now(), deps.identityCache);
+/**
+ * A service-account token by its prefix, anything else as a license ID. An expired token throws
+ * TokenExpiredError (a 401 that says so) on every endpoint that identifies machines.
+ */
+export async function identifySecret(deps: Pick<Ports, 'db' | 'now' | 'identityCache'>, secret: string) {
+  const now = deps.now();
+  const identity = secret.startsWith(SERVICE_ACCOUNT_TOKEN_PREFIX)
+    ? await authenticateServiceAccount(deps.db, secret, now, deps.identityCache)
+    : await authenticateLicense(deps.db, secret, now, deps.identityCache);
+  if (identity) refuseExpiredToken(identity, now);
+  return identity;
 }
 
 /**

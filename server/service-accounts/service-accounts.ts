@@ -1,10 +1,12 @@
 import { and, eq, isNull } from 'drizzle-orm';
+import { SERVICE_ACCOUNT_TOKEN_PREFIX } from '../../contract/service-accounts';
 import { hashToken, newToken } from '../auth/tokens';
 import type { Database } from '../db/database';
 import { installAttempts, serviceAccounts, teams } from '../db/schema';
+import { HttpError } from '../http/errors';
 
 /** Service-account tokens are recognisable in logs and secret scanners by this prefix. */
-export const SERVICE_ACCOUNT_TOKEN_PREFIX = 'portico_sa_';
+export { SERVICE_ACCOUNT_TOKEN_PREFIX };
 const LAST_USED_RESOLUTION_MS = 60_000;
 
 export async function issueServiceAccountToken(): Promise<{ token: string; tokenHash: string }> {
@@ -52,10 +54,35 @@ export class IdentityCache {
   clear() {
     this.entries.clear();
   }
+
+  /** Drops every entry of one service account, so its rotated or revoked token fails at once. */
+  forget(serviceAccountId: string) {
+    for (const [token, entry] of this.entries) {
+      if (entry.identity.serviceAccount?.id === serviceAccountId) this.entries.delete(token);
+    }
+  }
+}
+
+/** A token past its expiry: refused on every endpoint, saying so, so its owner knows to replace it. */
+export class TokenExpiredError extends HttpError {
+  constructor(readonly expiresAt: Date) {
+    super(
+      401,
+      'token_expired',
+      `This service-account token expired on ${expiresAt.toISOString().slice(0, 10)}. Ask a team admin for a new one.`,
+    );
+  }
+}
+
+/** Refuses an identity whose token has expired; licenses and unexpiring tokens pass. */
+export function refuseExpiredToken(identity: MachineIdentity, now: Date) {
+  const expiresAt = identity.serviceAccount?.expiresAt;
+  if (expiresAt && expiresAt.getTime() <= now.getTime()) throw new TokenExpiredError(expiresAt);
 }
 
 /**
- * Who a token belongs to, or null for an unknown, revoked or discarded one. Looked up by hash
+ * Who a token belongs to, or null for an unknown, revoked or discarded one; an expired token is
+ * still answered, so callers can say it expired (refuseExpiredToken). Looked up by hash
  * (equality on a hash leaks nothing useful about the token), never by the token itself.
  */
 export async function authenticateServiceAccount(

@@ -7,9 +7,15 @@ import { createQueryClient } from '../lib/query-client';
 import { bffHandlers, CookieJar } from '../../mocks/bff-handlers';
 import { mswServer } from '../../mocks/node';
 import type { Locale } from '../../contract/constants';
-import { createTestPortal } from '../../server/testing/test-portal';
+import { createTestPortal, type TestPortal } from '../../server/testing/test-portal';
 
-type Options = { user?: string; locale?: Locale; catalogue?: string };
+type Options = {
+  user?: string;
+  locale?: Locale;
+  catalogue?: string;
+  /** Data to set up through the BFF before the first render (as anyone, with their own sign-in). */
+  seed?: (portal: TestPortal) => Promise<void>;
+};
 
 /**
  * Renders the whole SPA at a URL, talking through MSW to a real BFF on a fresh in-memory
@@ -17,6 +23,7 @@ type Options = { user?: string; locale?: Locale; catalogue?: string };
  */
 export async function renderApp(url: string, options: Options = {}) {
   const portal = await createTestPortal({ catalogue: options.catalogue });
+  await options.seed?.(portal);
   const jar = new CookieJar();
   mswServer.use(...bffHandlers(portal.app, jar));
   if (options.user) jar.store([await portal.signIn(options.user)]);

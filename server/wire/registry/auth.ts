@@ -3,6 +3,7 @@ import { attemptFor } from '../../installs/attribution';
 import { recordCheckpointOnce } from '../../installs/checkpoints';
 import { licenseStatus } from '../../releases/license';
 import { identifyMachine, parseAuthorization, secretOf } from '../../service-accounts/credentials';
+import { TokenExpiredError } from '../../service-accounts/service-accounts';
 import type { RegistryEnv, RegistryIdentity } from './env';
 import { RegistryError } from './errors';
 
@@ -25,7 +26,11 @@ export async function authenticateRegistry(c: Context<RegistryEnv>): Promise<Reg
       'Log in with your email as the username and your license ID or service account token as the password.',
     );
   }
-  const machine = await identifyMachine(deps, header, 'any');
+  const machine = await identifyMachine(deps, header, 'any').catch((error: unknown) => {
+    // The registry answers in the distribution spec's shape, an expired token included.
+    if (error instanceof TokenExpiredError) throw new RegistryError(401, 'UNAUTHORIZED', error.message);
+    throw error;
+  });
   if (!machine) {
     throw new RegistryError(
       401,

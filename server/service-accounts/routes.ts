@@ -1,0 +1,153 @@
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import {
+  createServiceAccountInputSchema,
+  expiryOf,
+  serviceAccountStatus,
+  type ServiceAccount,
+  type ServiceAccountList,
+  type ServiceAccountWithToken,
+} from '../../contract/service-accounts';
+import { recordAudit, sessionActor } from '../audit/record';
+import { newId } from '../auth/tokens';
+import type { Database } from '../db/database';
+import { isUniqueViolation } from '../db/errors';
+import { serviceAccounts, users } from '../db/schema';
+import type { AppEnv } from '../http/env';
+import { HttpError, notFound } from '../http/errors';
+import { requirePermission } from '../http/permissions';
+import { readJson } from '../http/validate';
+import { issueServiceAccountToken } from './service-accounts';
+
+const manage = requirePermission('service-accounts.manage');
+
+/** /api/team/service-accounts (issue 10): everyone on the team reads the list, admins manage it. */
+export function serviceAccountRoutes() {
+  return new Hono<AppEnv>()
+    .get('/', async (c) => {
+      const { db, now } = c.get('deps');
+      const body: ServiceAccountList = { serviceAccounts: await listAccounts(db, c.get('session').teamId, now()) };
+      return c.json(body);
+    })
+    .post('/', manage, async (c) => {
+      const input = await readJson(c, createServiceAccountInputSchema);
+      const { db, now } = c.get('deps');
+      const at = now();
+      const expiresAt = input.expiresOn ? expiryOf(input.expiresOn) : null;
+      if (expiresAt && expiresAt.getTime() <= at.getTime()) {
+        throw fieldError(400, 'expiresOn', 'Choose an expiry date in the future.');
+      }
+      const { actor, clientAddress, teamId } = sessionActor(c);
+      if (await activeNameTaken(db, teamId, input.name)) throw nameTaken(input.name);
+      const { token, tokenHash } = await issueServiceAccountToken();
+      const id = newId();
+      await db
+        .transaction(async (tx) => {
+          await tx.insert(serviceAccounts).values({
+            id,
+            teamId,
+            name: input.name,
+            tokenHash,
+            kind: 'manual',
+            createdAt: at,
+            createdBy: actor.id,
+            expiresAt,
+          });
+          const target = { kind: 'service_account', id, label: input.name };
+          await recordAudit(tx, at, { teamId, actor, clientAddress, action: 'service_account.created', target });
+        })
+        .catch((error: unknown) => {
+          // Two requests for one name at once both pass the check; the index decides.
+          if (isUniqueViolation(error, ['service_accounts_team_id_name_key'])) throw nameTaken(input.name);
+          throw error;
+        });
+      return c.json(await withToken(c, id, token), 201);
+    })
+    .post('/:id/rotate', manage, async (c) => {
+      const { db, now, identityCache } = c.get('deps');
+      const { actor, clientAddress, teamId } = sessionActor(c);
+      const account = await findAccount(db, teamId, c.req.param('id'));
+      const status = serviceAccountStatus(account, now());
+      if (status !== 'active') {
+        throw new HttpError(409, 'conflict', `This service account is ${status}; create a new one instead.`);
+      }
+      const { token, tokenHash } = await issueServiceAccountToken();
+      await db.transaction(async (tx) => {
+        await tx.update(serviceAccounts).set({ tokenHash }).where(eq(serviceAccounts.id, account.id));
+        const target = { kind: 'service_account', id: account.id, label: account.name };
+        await recordAudit(tx, now(), { teamId, actor, clientAddress, action: 'service_account.rotated', target });
+      });
+      identityCache.forget(account.id); // The old token stops working now, not when its entry expires.
+      return c.json(await withToken(c, account.id, token));
+    })
+    .delete('/:id', manage, async (c) => {
+      const { db, now, identityCache } = c.get('deps');
+      const { actor, clientAddress, teamId } = sessionActor(c);
+      const account = await findAccount(db, teamId, c.req.param('id'));
+      if (!account.revokedAt) {
+        await db.transaction(async (tx) => {
+          await tx.update(serviceAccounts).set({ revokedAt: now() }).where(eq(serviceAccounts.id, account.id));
+          const target = { kind: 'service_account', id: account.id, label: account.name };
+          await recordAudit(tx, now(), { teamId, actor, clientAddress, action: 'service_account.revoked', target });
+        });
+        identityCache.forget(account.id);
+      }
+      return c.body(null, 204);
+    });
+}
+
+async function listAccounts(db: Database, teamId: string, now: Date, id?: string): Promise<ServiceAccount[]> {
+  const rows = await db
+    .select({ account: serviceAccounts, createdBy: users.email })
+    .from(serviceAccounts)
+    .leftJoin(users, eq(users.id, serviceAccounts.createdBy))
+    .where(and(eq(serviceAccounts.teamId, teamId), id ? eq(serviceAccounts.id, id) : sql`true`))
+    .orderBy(sql`${serviceAccounts.revokedAt} IS NOT NULL`, desc(serviceAccounts.createdAt), serviceAccounts.name);
+  return rows.map(({ account, createdBy }) => ({
+    id: account.id,
+    name: account.name,
+    kind: account.kind,
+    createdBy,
+    createdAt: account.createdAt.toISOString(),
+    lastUsedAt: account.lastUsedAt?.toISOString() ?? null,
+    expiresAt: account.expiresAt?.toISOString() ?? null,
+    status: serviceAccountStatus(account, now),
+  }));
+}
+
+/** One of the team's accounts; another team's, like an unknown id, is not found. */
+async function findAccount(db: Database, teamId: string, id: string) {
+  const [account] = await db
+    .select()
+    .from(serviceAccounts)
+    .where(and(eq(serviceAccounts.teamId, teamId), eq(serviceAccounts.id, id)));
+  if (!account) throw notFound('This service account');
+  return account;
+}
+
+async function withToken(c: Context<AppEnv>, id: string, token: string): Promise<ServiceAccountWithToken> {
+  const { db, now } = c.get('deps');
+  const [serviceAccount] = await listAccounts(db, c.get('session').teamId, now(), id);
+  return { serviceAccount: serviceAccount!, token };
+}
+
+async function activeNameTaken(db: Database, teamId: string, name: string) {
+  const [taken] = await db
+    .select({ id: serviceAccounts.id })
+    .from(serviceAccounts)
+    .where(
+      and(
+        eq(serviceAccounts.teamId, teamId),
+        isNull(serviceAccounts.revokedAt),
+        sql`lower(${serviceAccounts.name}) = ${name.toLowerCase()}`,
+      ),
+    );
+  return Boolean(taken);
+}
+
+const fieldError = (status: 400 | 409, field: string, message: string) =>
+  new HttpError(status, status === 409 ? 'conflict' : 'validation_failed', message, { fields: { [field]: message } });
+
+const nameTaken = (name: string) =>
+  fieldError(409, 'name', `A service account named "${name}" is already active. Choose another name.`);
