@@ -93,12 +93,17 @@ function sentences(t: TFunction): Record<AuditAction, (event: AuditEvent) => str
   };
 }
 
-/** The action names and sentences in the user's language. */
-export function useAuditText() {
-  const { t } = useTranslation();
+/** The action names and sentences in the language of `t`. */
+export function auditText(t: TFunction) {
   const sentence = sentences(t);
   return {
     actionNames: names(t),
     sentence: (event: AuditEvent) => sentence[event.action]?.(event) ?? event.action,
   };
+}
+
+/** The action names and sentences in the user's language. */
+export function useAuditText() {
+  const { t } = useTranslation();
+  return auditText(t);
 }
