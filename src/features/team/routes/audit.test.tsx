@@ -74,6 +74,7 @@ it('shows an admin the log newest first, with who, what and from where, and filt
   // The person filter offers everyone in the log; together with the action, nothing matches.
   await user.selectOptions(screen.getByLabelText('Person'), 'alice@acme.example');
   expect(await screen.findByRole('heading', { name: 'No entries match these filters' })).toBeInTheDocument();
+  expect(await violations(container)).toEqual([]);
   await user.click(screen.getAllByRole('link', { name: 'Clear filters' })[0]!);
   await waitFor(() => expect(rows()).toHaveLength(4));
   expect(router.state.location.search).toBe('?tab=audit');
@@ -94,7 +95,9 @@ it('pages with "Load more", and says so when the log cannot be read', async () =
   expect(rows()[0]![2]).toBe('Hat die Installation vm-54 verworfen');
 
   mswServer.use(faults.serverError('/api/team/audit', { once: true }));
-  await user.click(screen.getByRole('button', { name: 'Mehr laden' }));
+  // From the keyboard: the button is reached and pressed like any other.
+  screen.getByRole('button', { name: 'Mehr laden' }).focus();
+  await user.keyboard('{Enter}');
   expect(await screen.findByRole('alert', {}, { timeout: 5000 })).toHaveTextContent(
     'Das Audit-Protokoll konnte nicht geladen werden',
   );
@@ -110,4 +113,20 @@ it('offers no Audit tab to a member', async () => {
   expect(screen.queryByRole('link', { name: 'Audit log' })).toBeNull();
   expect(router.state.location.search).toBe('?tab=audit');
   expect(screen.getByRole('heading', { name: 'Members', level: 2 })).toBeInTheDocument();
+});
+
+it('says so when the log cannot be read, and reads it again on request', async () => {
+  const { user } = await renderApp('/', { user: 'alice@acme.example' });
+  await user.click(await screen.findByRole('link', { name: 'Team' }));
+  mswServer.use(faults.serverError('/api/team/audit', { once: true }));
+  await user.click(await screen.findByRole('link', { name: 'Audit log' }));
+  expect(await screen.findByRole('alert', {}, { timeout: 5000 })).toHaveTextContent(
+    'The audit log could not be loaded: Something went wrong on our side.',
+  );
+  // The rest of the page stays usable: the filters and the other tabs are still there.
+  expect(screen.getByLabelText('Action')).toBeInTheDocument();
+  await user.click(screen.getByRole('button', { name: 'Try again' }));
+  await waitFor(() => expect(rows()).toEqual([[expect.any(String), 'alice@acme.example', 'Signed in', 'Unknown']]), {
+    timeout: 5000,
+  });
 });
