@@ -1,3 +1,5 @@
+import { z } from './zod';
+
 /**
  * What the audit log records (issue 10). Each action names what was done; the SPA translates the
  * names, so they never change once written.
@@ -43,3 +45,43 @@ export type AuditEvent = {
 };
 
 export type AuditPage = { events: AuditEvent[]; nextCursor: string | null };
+
+export const AUDIT_PAGE_DEFAULT = 50;
+export const AUDIT_PAGE_MAX = 100;
+
+const limitMessage = `limit must be a whole number from 1 to ${AUDIT_PAGE_MAX}.`;
+
+/**
+ * The query of `GET /api/team/audit`: the SPA builds its URLs from it and the BFF answers 400
+ * naming the parameter it refuses. `actor` is an actor's key (`AuditActorOption.key`); blank is
+ * the same as absent, so an emptied filter clears it.
+ */
+export const auditListQuerySchema = z.object({
+  actor: z
+    .string()
+    .trim()
+    .max(64, 'actor must be one of the keys GET /api/team/audit/actors lists.')
+    .optional()
+    .transform((value) => value || undefined),
+  action: z
+    .string()
+    .optional()
+    .transform((value) => value || undefined)
+    .pipe(z.enum(auditActions, { error: `action must be one of ${auditActions.join(', ')}.` }).optional()),
+  cursor: z.string().max(512, 'The cursor is not one this portal handed out.').optional(),
+  limit: z.coerce
+    .number({ error: limitMessage })
+    .int(limitMessage)
+    .min(1, limitMessage)
+    .max(AUDIT_PAGE_MAX, limitMessage)
+    .default(AUDIT_PAGE_DEFAULT),
+});
+export type AuditListQuery = z.input<typeof auditListQuerySchema>;
+export type AuditListFilters = z.output<typeof auditListQuerySchema>;
+
+/**
+ * Someone who appears in the team's log, for the person filter. `key` is what `actor=` takes:
+ * the actor's id, or its kind for an actor without one (a machine that presented the license ID).
+ */
+export type AuditActorOption = { key: string; kind: AuditActorKind; label: string };
+export type AuditActorList = { actors: AuditActorOption[] };

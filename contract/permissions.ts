@@ -13,6 +13,7 @@ export const actions = [
   'instances.record',
   'team.manage',
   'service-accounts.manage',
+  'audit.read',
 ] as const;
 export type Action = (typeof actions)[number];
 

@@ -18,6 +18,7 @@ import { licenseSyncRoutes } from './wire/license/routes';
 import { registryRoutes } from './wire/registry/routes';
 import { sdkRoutes } from './wire/sdk/routes';
 import { supportBundleUploadRoutes } from './wire/support-bundle/routes';
+import { auditRoutes } from './audit/routes';
 import { authRoutes } from './auth/routes';
 import { brandingRoutes } from './catalogue/branding-routes';
 import { dashboardRoutes } from './dashboard/routes';
@@ -124,6 +125,8 @@ export function createApp(deps: AppDeps) {
     app.use(`${path}/*`, requireSession);
     app.route(path, routes);
   }
+  // Under /api/team, whose guard already holds the session (one lookup, not two).
+  app.route('/api/team/audit', auditRoutes());
 
   // Ingest: the machines' side, in the wire formats of the tools customers already run.
   app.route('/v2', registryRoutes());

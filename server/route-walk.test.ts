@@ -240,6 +240,7 @@ async function walkContext(portal: TestPortal): Promise<WalkContext> {
     },
     queries: {
       'GET /api/installs': ['status'],
+      'GET /api/team/audit': ['actor', 'action', 'cursor', 'limit'],
       'GET /api/support-bundles/:id/file': ['path'],
       'GET /api/branding/logo': ['v'],
       'GET /api/branding/favicon': ['v'],

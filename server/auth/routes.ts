@@ -2,6 +2,7 @@ import { and, asc, eq, gt, isNull } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { createSessionInputSchema, type InvalidLinkReason } from '../../contract/auth';
 import { hashToken, newToken } from './tokens';
+import { recordAudit } from '../audit/record';
 import { loginLinks, memberships, sessions, teams, users } from '../db/schema';
 import type { AppEnv } from '../http/env';
 import { HttpError } from '../http/errors';
@@ -41,6 +42,12 @@ export function authRoutes() {
         userId: membership.userId,
         teamId: membership.teamId,
         expiresAt: new Date(at.getTime() + SESSION_TTL_MS),
+      });
+      await recordAudit(db, at, {
+        teamId: membership.teamId,
+        actor: { kind: 'user', id: membership.userId, label: link.email },
+        action: 'session.signed_in',
+        clientAddress: c.env?.clientAddress ?? null,
       });
       setSessionCookie(c, sessionToken);
       return c.json(await loadMe(db, membership.userId, membership.teamId), 201);

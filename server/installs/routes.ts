@@ -12,6 +12,7 @@ import {
   type InstallOptions,
 } from '../../contract/installs';
 import { newId } from '../auth/tokens';
+import { recordAudit, sessionActor } from '../audit/record';
 import type { Database } from '../db/database';
 import { isUniqueViolation } from '../db/errors';
 import { installAttempts, serviceAccounts } from '../db/schema';
@@ -71,6 +72,12 @@ export function installRoutes() {
             startedBy: userId,
             startedAt: now,
             lastProgressAt: now,
+          });
+          await recordAudit(tx, now, {
+            ...sessionActor(c),
+            action: 'install.started',
+            target: { kind: 'install', id: attemptId, label: input.name },
+            details: { method: input.method, version: input.version },
           });
         })
         .catch(ifNameTaken(input.name));
@@ -132,6 +139,11 @@ export function installRoutes() {
         // Deleting the account makes its token fail at once, on every endpoint.
         if (attempt.serviceAccount)
           await tx.delete(serviceAccounts).where(eq(serviceAccounts.id, attempt.serviceAccount.id));
+        await recordAudit(tx, deps.now(), {
+          ...sessionActor(c),
+          action: 'install.discarded',
+          target: { kind: 'install', id: attempt.id, label: attempt.name },
+        });
       });
       deps.identityCache.clear(); // The token fails at once, not when its cache entry expires.
       deps.events.publish({ type: 'attempt.updated', teamId, attemptId: attempt.id });

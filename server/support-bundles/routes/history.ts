@@ -7,6 +7,8 @@ import {
   type SupportBundleList,
 } from '../../../contract/support-bundles';
 import { installAttempts, instances, serviceAccounts, supportBundles, users } from '../../db/schema';
+import { bundleTarget } from '../../audit/bundles';
+import { recordAudit, sessionActor } from '../../audit/record';
 import type { AppEnv } from '../../http/env';
 import { HttpError, notFound } from '../../http/errors';
 import { readQuery } from '../../http/validate';
@@ -67,6 +69,11 @@ export function historyRoutes(reader: BundleReader) {
         throw new HttpError(403, 'forbidden', 'Only an admin or the person who uploaded a bundle may delete it.');
       }
       await deleteBundle(c.get('deps'), bundle.id);
+      await recordAudit(c.get('deps').db, c.get('deps').now(), {
+        ...sessionActor(c),
+        action: 'bundle.deleted',
+        target: bundleTarget(bundle),
+      });
       return c.body(null, 204);
     });
 }

@@ -7,6 +7,7 @@ import {
   type UploadProgress,
 } from '../../../contract/support-bundles';
 import { BlobOffsetConflict, BlobTooLarge, BodyInterrupted } from '../../deps';
+import { recordBundleUploaded } from '../../audit/bundles';
 import type { AppEnv } from '../../http/env';
 import { HttpError, notFound } from '../../http/errors';
 import { requirePermission } from '../../http/permissions';
@@ -93,6 +94,7 @@ export function tusRoutes(reader: BundleReader) {
         if (size < bundle.size) {
           c.header('Upload-Expires', uploadExpiresAt(bundle.createdAt).toUTCString());
         } else if (await finishUpload(deps, bundle)) {
+          await recordBundleUploaded(c, bundle);
           deps.defer(() => inspectStoredBundle(deps, bundle.id));
         }
         return c.body(null, 204);

@@ -3,6 +3,7 @@ import { sdkBundleUploadedSchema } from '../../../contract/support-bundles';
 import type { Context } from 'hono';
 import { constantTimeEqual, hashToken, newToken } from '../../auth/tokens';
 import { supportBundles } from '../../db/schema';
+import { recordBundleUploaded } from '../../audit/bundles';
 import type { AppEnv } from '../../http/env';
 import { HttpError, notFound } from '../../http/errors';
 import { readJson } from '../../http/validate';
@@ -65,6 +66,7 @@ export async function receiveAtUploadUrl(c: Context<AppEnv, '/v3/supportbundle/u
   // Spent at once: the URL takes one upload, even if this one fails.
   await deps.db.update(supportBundles).set({ uploadTokenHash: null }).where(eq(supportBundles.id, bundle.id));
   const stored = await receiveInto({ ...deps, inspectBundle }, bundle, body, declared, limit);
+  await recordBundleUploaded(c, stored);
   return bundleAnswer(c, stored);
 }
 

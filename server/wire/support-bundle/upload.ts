@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { recordBundleUploaded } from '../../audit/bundles';
 import type { AppEnv } from '../../http/env';
 import { HttpError } from '../../http/errors';
 import { receiveBundle } from '../../support-bundles/receive';
@@ -47,6 +48,7 @@ export async function uploadSupportBundle(c: Context<AppEnv, '/supportbundle/upl
       declaredLength: declaredLengthOf(c),
     },
   );
+  await recordBundleUploaded(c, bundle);
   return bundleAnswer(c, bundle);
 }
 

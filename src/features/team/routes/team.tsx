@@ -8,6 +8,7 @@ import { useMe } from '../../../app/session/me';
 import { loadTeamId } from '../../../app/session/team';
 import { PageHeader } from '../../../components/ui/page-header';
 import { membersQueryOptions } from '../api/members';
+import { AuditTab } from '../components/audit-tab';
 import { MembersTab } from '../components/members-tab';
 import { ServiceAccountsTab } from '../components/service-accounts-tab';
 
@@ -19,6 +20,7 @@ type Tab = { id: string; title: string; Component: ComponentType; requires?: Act
 const tabs: Tab[] = [
   { id: 'members', title: 'team.members.title', Component: MembersTab },
   { id: 'service-accounts', title: 'team.serviceAccounts.title', Component: ServiceAccountsTab },
+  { id: 'audit', title: 'audit.title', Component: AuditTab, requires: 'audit.read' },
 ];
 
 export function Component() {
