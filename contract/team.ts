@@ -27,6 +27,8 @@ export type Invite = {
   invitedBy: string | null;
   createdAt: string;
   expiresAt: string;
+  /** Past its expiry (as the server's clock says): resend to give a new link. */
+  expired: boolean;
 };
 
 /** The answer to creating or resending an invite: the only time its link is known. */

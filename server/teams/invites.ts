@@ -21,13 +21,14 @@ import { inviteEmail } from '../mail/invite-email';
 
 type InviteRow = typeof invites.$inferSelect;
 
-const toInvite = (r: InviteRow, invitedBy: string | null): Invite => ({
+const toInvite = (r: InviteRow, invitedBy: string | null, at: Date): Invite => ({
   id: r.id,
   email: r.email,
   role: r.role,
   invitedBy,
   createdAt: r.createdAt.toISOString(),
   expiresAt: r.expiresAt.toISOString(),
+  expired: r.expiresAt <= at,
 });
 
 const open = (teamId: string) => and(eq(invites.teamId, teamId), isNull(invites.acceptedAt), isNull(invites.revokedAt));
@@ -73,7 +74,7 @@ async function issueLink(c: Context<AppEnv>, tx: Database, invite: InviteRow): P
   defer(async () => {
     await mailer.send(message).catch((error: unknown) => logger.error('invite email failed', { error: String(error) }));
   });
-  return { invite: toInvite(row!, session.email), url };
+  return { invite: toInvite(row!, session.email, at), url };
 }
 
 /** /api/team/invites (admins): pending invites, sent, resent and revoked. */
@@ -88,7 +89,8 @@ export function inviteRoutes() {
         .leftJoin(users, eq(users.id, invites.invitedBy))
         .where(open(c.get('session').teamId))
         .orderBy(asc(invites.email));
-      return c.json(rows.map((r) => toInvite(r.invite, r.invitedBy)));
+      const at = c.get('deps').now();
+      return c.json(rows.map((r) => toInvite(r.invite, r.invitedBy, at)));
     })
     .post('/', async (c) => {
       const { email, role } = await readJson(c, createInviteInputSchema);
