@@ -60,5 +60,3 @@ export type Dashboard = {
 };
 
 export type ReleaseImage = { repository: string; tag: string };
-
-export type TeamMember = { id: string; email: string; role: 'admin' | 'member' | 'viewer'; joinedAt: string };

@@ -29,6 +29,7 @@ import { licenseRoutes } from './releases/license-routes';
 import { meRoutes } from './auth/me';
 import { releaseRoutes } from './releases/routes';
 import { serviceAccountRoutes } from './service-accounts/routes';
+import { acceptRoutes } from './teams/accept';
 import { teamRoutes } from './teams/routes';
 import { inspectBundle, readBundleFile } from './support-bundles/inspector';
 import { memoryBlobStore } from './support-bundles/memory-blob-store';
@@ -105,6 +106,7 @@ export function createApp(deps: AppDeps) {
   });
   app.route('/api/branding', brandingRoutes());
   app.route('/api/auth', authRoutes());
+  app.route('/api/invites', acceptRoutes());
 
   // Guarded per resource, so an unknown top-level route is a 404 whether or not anyone is signed
   // in; inside a guarded resource, a signed-out request is a 401 before routing.

@@ -185,6 +185,15 @@ async function walkContext(portal: TestPortal): Promise<WalkContext> {
       'DELETE /api/auth/session': null,
       'PUT /api/me/team': { teamId: me.team.id },
       'PUT /api/me/preferences': { locale: 'de' },
+      'POST /api/me/invites/:id/accept': null,
+      'PATCH /api/team/members/:id': { role: 'viewer' },
+      'DELETE /api/team/members/:id': null,
+      'POST /api/team/invites': { email: 'dave@acme.example', role: 'member' },
+      'POST /api/team/invites/:id/resend': null,
+      'DELETE /api/team/invites/:id': null,
+      'PUT /api/team/domain-allowlist': { domains: ['acme.example'] },
+      'DELETE /api/team/domain-allowlist': null,
+      'POST /api/invites/accept': { token: 'a'.repeat(43) },
       'POST /api/installs': {
         method: 'helm',
         name: 'cluster-1',
@@ -258,6 +267,7 @@ async function walkContext(portal: TestPortal): Promise<WalkContext> {
       'GET /api/branding/favicon',
       'POST /api/auth/login-links',
       'POST /api/auth/sessions',
+      'POST /api/invites/accept',
     ],
   };
 }

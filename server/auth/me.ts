@@ -6,6 +6,7 @@ import { memberships, sessions, teams, users } from '../db/schema';
 import type { AppEnv } from '../http/env';
 import { notFound } from '../http/errors';
 import { readJson } from '../http/validate';
+import { myInviteRoutes } from '../teams/accept';
 
 export async function loadMe(db: Database, userId: string, teamId: string): Promise<Me> {
   const [user] = await db.select().from(users).where(eq(users.id, userId));
@@ -22,6 +23,7 @@ export async function loadMe(db: Database, userId: string, teamId: string): Prom
 
 export function meRoutes() {
   return new Hono<AppEnv>()
+    .route('/invites', myInviteRoutes())
     .get('/', async (c) => {
       const { userId, teamId } = c.get('session');
       return c.json(await loadMe(c.get('deps').db, userId, teamId));

@@ -1,8 +1,9 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Database } from '../db/database';
-import { apps, channels, memberships, releases, teams, users, type CustomField } from '../db/schema';
+import { apps, channels, releases, teams, type CustomField } from '../db/schema';
 import { hashToken, newId } from '../auth/tokens';
 import { derivedChannelId } from './channel-id';
+import { syncCatalogueMembers } from './team-members';
 import { readLicenseFiles } from './license-files';
 import type { BrandingAsset, BrandingConfig, Catalogue } from './schema';
 
@@ -104,17 +105,7 @@ export async function loadCatalogue(db: Database, catalogue: Catalogue, readAsse
         .onConflictDoUpdate({ target: teams.licenseId, set: values })
         .returning({ id: teams.id });
 
-      for (const member of customer.team) {
-        const [user] = await tx
-          .insert(users)
-          .values({ id: newId(), email: member.email })
-          .onConflictDoUpdate({ target: users.email, set: { email: sql`excluded.email` } })
-          .returning({ id: users.id });
-        await tx
-          .insert(memberships)
-          .values({ teamId: team!.id, userId: user!.id, role: member.role })
-          .onConflictDoUpdate({ target: [memberships.teamId, memberships.userId], set: { role: member.role } });
-      }
+      await syncCatalogueMembers(tx, team!.id, customer.team);
     }
   });
 }

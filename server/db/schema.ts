@@ -3,6 +3,7 @@ import type { EntitlementName, InstallType, LicenseType } from '../../contract/c
 import type { BundleFacts, BundleFile } from '../../contract/support-bundle-facts';
 import type { AuditAction, AuditActorKind } from '../../contract/audit';
 import type { Locale, Role } from '../../contract/me';
+import type { MembershipSource } from '../../contract/team';
 import type { BrandingConfig } from '../catalogue/schema';
 import type {
   CustomMetrics,
@@ -68,6 +69,8 @@ export const teams = pgTable('teams', {
   createdAt: ts('created_at').notNull().defaultNow(),
   /** The license file the vendor platform issued, served byte for byte; null: Portico generates one. */
   licenseFile: text('license_file'),
+  /** Domains invites may go to (migration 0013); null: any. */
+  domainAllowlist: text('domain_allowlist').array(),
 });
 
 export const users = pgTable('users', {
@@ -84,6 +87,11 @@ export const memberships = pgTable(
     userId: text('user_id').notNull(),
     role: text('role').$type<Role>().notNull(),
     createdAt: ts('created_at').notNull().defaultNow(),
+    /** Where it came from (migration 0013): portico.yaml, or an accepted invite. */
+    source: text('source').$type<MembershipSource>().notNull().default('catalogue'),
+    /** The role portico.yaml last gave; a different role is an admin's choice, kept. */
+    catalogueRole: text('catalogue_role').$type<Role>(),
+    lastSeenAt: ts('last_seen_at'),
   },
   (t) => [primaryKey({ columns: [t.teamId, t.userId] })],
 );
@@ -237,3 +245,28 @@ export const auditEvents = pgTable('audit_events', {
   clientAddress: text('client_address'),
   details: jsonb('details').$type<Record<string, string | number | boolean | null>>(),
 });
+
+/** Invitations to a team (migration 0013); the link's token is stored only as its hash. */
+export const invites = pgTable('invites', {
+  id: text('id').primaryKey(),
+  teamId: text('team_id').notNull(),
+  email: text('email').notNull(),
+  role: text('role').$type<Role>().notNull(),
+  tokenHash: text('token_hash').notNull(),
+  invitedBy: text('invited_by'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  expiresAt: ts('expires_at').notNull(),
+  acceptedAt: ts('accepted_at'),
+  revokedAt: ts('revoked_at'),
+});
+
+/** People an admin removed (migration 0013), so the catalogue does not bring them back. */
+export const membershipRemovals = pgTable(
+  'membership_removals',
+  {
+    teamId: text('team_id').notNull(),
+    email: text('email').notNull(),
+    removedAt: ts('removed_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.email] })],
+);

@@ -11,6 +11,8 @@ import { HttpError } from './errors';
 
 export const SESSION_COOKIE = 'portico_session';
 export const SESSION_TTL_MS = 30 * 86_400_000;
+/** A member's "last seen" is written at most this often, so a busy page costs no extra writes. */
+const LAST_SEEN_EVERY_MS = 60_000;
 
 /**
  * Loads the signed-in user and team; an unknown, tampered or expired cookie is simply signed out.
@@ -26,8 +28,16 @@ export const requireSession = createMiddleware<AppEnv>(async (c, next) => {
   const token = getCookie(c, SESSION_COOKIE);
   if (!token) throw signedOut();
   const { db, now } = c.get('deps');
-  const session = await findSession(db, await hashToken(token), now());
-  if (!session) throw signedOut();
+  const at = now();
+  const found = await findSession(db, await hashToken(token), at);
+  if (!found) throw signedOut();
+  const { lastSeenAt, ...session } = found;
+  if (!lastSeenAt || at.getTime() - lastSeenAt.getTime() >= LAST_SEEN_EVERY_MS) {
+    await db
+      .update(memberships)
+      .set({ lastSeenAt: at })
+      .where(and(eq(memberships.userId, session.userId), eq(memberships.teamId, session.teamId)));
+  }
   c.set('session', session);
   await next();
 });
@@ -36,9 +46,19 @@ export const requireSession = createMiddleware<AppEnv>(async (c, next) => {
  * A session that is still good: not signed out, not expired, and its user still on its team.
  * Every request checks it, and so does every open live stream before each send.
  */
-export async function findSession(db: Database, tokenHash: string, at: Date): Promise<SessionContext | undefined> {
+export async function findSession(
+  db: Database,
+  tokenHash: string,
+  at: Date,
+): Promise<(SessionContext & { lastSeenAt: Date | null }) | undefined> {
   const [row] = await db
-    .select({ userId: sessions.userId, teamId: sessions.teamId, email: users.email, role: memberships.role })
+    .select({
+      userId: sessions.userId,
+      teamId: sessions.teamId,
+      email: users.email,
+      role: memberships.role,
+      lastSeenAt: memberships.lastSeenAt,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(memberships, and(eq(memberships.userId, sessions.userId), eq(memberships.teamId, sessions.teamId)))

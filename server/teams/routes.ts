@@ -1,20 +1,13 @@
-import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
-import type { TeamMember } from '../../contract/catalogue';
-import { memberships, users } from '../db/schema';
 import type { AppEnv } from '../http/env';
+import { allowlistRoutes } from './allowlist';
+import { inviteRoutes } from './invites';
+import { memberRoutes } from './members';
 
-/** The signed-in team's members. */
+/** The signed-in team's people: members, invites and the domains invites may go to. */
 export function teamRoutes() {
-  return new Hono<AppEnv>().get('/members', async (c) => {
-    const { db } = c.get('deps');
-    const rows = await db
-      .select({ id: users.id, email: users.email, role: memberships.role, joinedAt: memberships.createdAt })
-      .from(memberships)
-      .innerJoin(users, eq(users.id, memberships.userId))
-      .where(eq(memberships.teamId, c.get('session').teamId))
-      .orderBy(users.email);
-    const body: TeamMember[] = rows.map((r) => ({ ...r, joinedAt: r.joinedAt.toISOString() }));
-    return c.json(body);
-  });
+  return new Hono<AppEnv>()
+    .route('/members', memberRoutes())
+    .route('/invites', inviteRoutes())
+    .route('/domain-allowlist', allowlistRoutes());
 }

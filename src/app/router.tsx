@@ -65,6 +65,7 @@ export function routes(queryClient: QueryClient): RouteObject[] {
           children: [
             { path: 'login', lazy: lazy(() => import('../features/auth/routes/login')) },
             { path: 'login/verify', lazy: lazy(() => import('../features/auth/routes/verify')) },
+            { path: 'invites/accept', lazy: lazy(() => import('../features/team/routes/accept-invite')) },
           ],
         },
         {

@@ -2,6 +2,7 @@ import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useNavigation } from 'react-router';
 import { DelayedSpinner } from '../../components/ui/delayed-spinner';
+import { MyInvites } from '../../features/team/components/my-invites';
 import { BrandMark } from './brand-mark';
 import { TeamSwitcher } from './team-switcher';
 import { UserMenu } from './user-menu';
@@ -59,6 +60,7 @@ export function PortalLayout() {
         <div className="h-1 w-full animate-pulse bg-brand" role="progressbar" aria-label={t('common.loading')} />
       )}
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
+        <MyInvites />
         <Suspense fallback={<DelayedSpinner />}>
           <Outlet />
         </Suspense>

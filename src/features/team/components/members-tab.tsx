@@ -1,22 +1,28 @@
-import { useTranslation } from 'react-i18next';
-import { cell, Table } from '../../../components/ui/table';
-import { useFormatters } from '../../../lib/format';
-import { useMembers } from '../api/members';
+import { useState } from 'react';
+import { can } from '../../../../contract/permissions';
+import type { InviteWithLink } from '../../../../contract/team';
+import { useMe } from '../../../app/session/me';
+import { DomainAllowlistForm } from './domain-allowlist-form';
+import { InviteForm } from './invite-form';
+import { MembersTable } from './members-table';
+import { InviteLink, PendingInvites } from './pending-invites';
 
-/** The team's members: who they are, their role, and since when. */
+/** The team's members; admins also invite, manage pending invites and the domain allowlist. */
 export function MembersTab() {
-  const { t } = useTranslation();
-  const members = useMembers();
-  const { date } = useFormatters();
+  const me = useMe();
+  const admin = can(me.team.role, 'team.manage');
+  const [link, setLink] = useState<InviteWithLink | null>(null);
   return (
-    <Table headers={[t('team.members.email'), t('team.members.role'), t('team.members.joined')]}>
-      {members.map((member) => (
-        <tr key={member.id}>
-          <td className={`${cell} break-all`}>{member.email}</td>
-          <td className={cell}>{t(`roles.${member.role}`)}</td>
-          <td className={cell}>{date(member.joinedAt)}</td>
-        </tr>
-      ))}
-    </Table>
+    <div className="space-y-8">
+      <MembersTable admin={admin} />
+      {admin && (
+        <>
+          <InviteForm onLink={setLink} />
+          {link && <InviteLink link={link} />}
+          <PendingInvites onLink={setLink} />
+          <DomainAllowlistForm />
+        </>
+      )}
+    </div>
   );
 }

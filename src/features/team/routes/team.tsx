@@ -4,16 +4,23 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { Action } from '../../../../contract/permissions';
 import { can } from '../../../../contract/permissions';
-import { useMe } from '../../../app/session/me';
-import { loadTeamId } from '../../../app/session/team';
+import { meQueryOptions, useMe } from '../../../app/session/me';
 import { PageHeader } from '../../../components/ui/page-header';
+import { allowlistQueryOptions, invitesQueryOptions } from '../api/invites';
 import { membersQueryOptions } from '../api/members';
 import { AuditTab } from '../components/audit-tab';
 import { MembersTab } from '../components/members-tab';
 import { ServiceAccountsTab } from '../components/service-accounts-tab';
 
-export const loader = (queryClient: QueryClient) => async () =>
-  queryClient.ensureQueryData(membersQueryOptions(await loadTeamId(queryClient)));
+export const loader = (queryClient: QueryClient) => async () => {
+  const me = await queryClient.ensureQueryData(meQueryOptions());
+  const admin = can(me.team.role, 'team.manage');
+  return Promise.all([
+    queryClient.ensureQueryData(membersQueryOptions(me.team.id)),
+    admin && queryClient.ensureQueryData(invitesQueryOptions(me.team.id)),
+    admin && queryClient.ensureQueryData(allowlistQueryOptions(me.team.id)),
+  ]);
+};
 
 /** The Team page's tabs, each in the URL (`?tab=`) so a view can be shared; some are for admins only. */
 type Tab = { id: string; title: string; Component: ComponentType; requires?: Action };

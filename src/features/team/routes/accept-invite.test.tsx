@@ -1,0 +1,57 @@
+import { screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { InviteWithLink } from '../../../../contract/team';
+import { violations } from '../../../testing/axe';
+import { renderApp } from '../../../testing/render-app';
+import type { TestPortal } from '../../../../server/testing/test-portal';
+
+async function inviteErin(portal: TestPortal) {
+  const alice = await portal.signIn('alice@acme.example');
+  const response = await portal.request('/api/team/invites', {
+    method: 'POST',
+    cookie: alice,
+    json: { email: 'erin@acme.example', role: 'member' },
+  });
+  const { invite, url } = (await response.json()) as InviteWithLink;
+  return { alice, invite, token: url.split('#token=')[1]! };
+}
+
+describe('accepting an invite', () => {
+  it('signs a new person in and opens the team dashboard', async () => {
+    const { user, portal, router, container } = await renderApp('/login');
+    const { token } = await inviteErin(portal);
+    await router.navigate(`/invites/accept#token=${token}`);
+    await screen.findByRole('heading', { name: 'Join the team' });
+    expect(await violations(container)).toEqual([]);
+    await user.click(screen.getByRole('button', { name: 'Accept the invitation' }));
+    expect(await screen.findByRole('heading', { name: 'Dashboard' })).toBeInTheDocument();
+    expect(screen.getByText('Welcome to the portal of Acme Corp.')).toBeInTheDocument();
+  });
+
+  it('explains a revoked link on the page', async () => {
+    const { user, portal, router, container } = await renderApp('/login');
+    const { alice, invite, token } = await inviteErin(portal);
+    await portal.request(`/api/team/invites/${invite.id}`, { method: 'DELETE', cookie: alice });
+    await router.navigate(`/invites/accept?token=${token}`);
+    await user.click(await screen.findByRole('button', { name: 'Accept the invitation' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('This invitation was withdrawn.');
+    expect(screen.getByRole('heading', { name: 'This invitation cannot be used' })).toBeInTheDocument();
+    expect(await violations(container)).toEqual([]);
+  });
+
+  it('shows a signed-in person their pending invites, and accepting opens the new team', async () => {
+    const { user, portal, router } = await renderApp('/login');
+    const alice = await portal.signIn('alice@acme.example');
+    await portal.request('/api/team/invites', {
+      method: 'POST',
+      cookie: alice,
+      json: { email: 'carol@globex.example', role: 'viewer' },
+    });
+    await portal.request('/api/auth/login-links', { method: 'POST', json: { email: 'carol@globex.example' } });
+    await router.navigate(`/login/verify#token=${portal.lastLinkToken('carol@globex.example')}`);
+    expect(await screen.findByText('You are invited to join Acme Corp as Viewer.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Accept Acme Corp' }));
+    await expect.poll(() => screen.queryByText('You are invited to join Acme Corp as Viewer.')).toBeNull();
+    expect(screen.getByLabelText('Team')).toHaveDisplayValue('Acme Corp');
+  });
+});
