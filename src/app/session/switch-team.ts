@@ -3,7 +3,7 @@ import { useNavigate } from 'react-router';
 import type { Me, SwitchTeamInput } from '../../../contract/me';
 import { api } from '../../lib/api-client';
 import { meQueryOptions } from './me';
-import { allTeamsKey } from './team';
+import { allTeamsKey, teamKey } from './team';
 
 /** Switches the session's team and opens the new team's dashboard. */
 export function useSwitchTeam() {
@@ -15,6 +15,10 @@ export function useSwitchTeam() {
       // The BFF answers for the session's team whatever the key, so a read still in flight, or one
       // the old page starts before it closes, would file the new team's data under the old team.
       await queryClient.cancelQueries({ queryKey: allTeamsKey });
+      // Nor is anything cached under the new team's key to be trusted: a read of it may have
+      // been answered while the session was on another team (a page of the old team refetching
+      // as it closed). The new team's pages read everything afresh.
+      queryClient.removeQueries({ queryKey: teamKey(me.team.id) });
       queryClient.setQueryData(meQueryOptions().queryKey, me);
       await navigate('/', { replace: true });
       queryClient.removeQueries({

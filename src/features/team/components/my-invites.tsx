@@ -4,7 +4,7 @@ import { useNavigate } from 'react-router';
 import type { Me } from '../../../../contract/me';
 import type { MyInvite } from '../../../../contract/team';
 import { meQueryOptions } from '../../../app/session/me';
-import { allTeamsKey } from '../../../app/session/team';
+import { allTeamsKey, teamKey } from '../../../app/session/team';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { api } from '../../../lib/api-client';
@@ -24,6 +24,8 @@ export function MyInvites() {
     mutationFn: (id: string) => api<Me>(`/api/me/invites/${encodeURIComponent(id)}/accept`, { method: 'POST' }),
     onSuccess: async (me) => {
       await queryClient.cancelQueries({ queryKey: allTeamsKey });
+      // As a team switch does (src/app/session/switch-team.ts): the new team's reads start afresh.
+      queryClient.removeQueries({ queryKey: teamKey(me.team.id) });
       queryClient.setQueryData(meQueryOptions().queryKey, me);
       await navigate('/', { replace: true });
       return queryClient.invalidateQueries({ queryKey: myInvitesKey });
