@@ -20,7 +20,7 @@ import { findAttempt, findAttempts } from './attempts';
 import { forgetNoOpenAttempt } from './attribution';
 import { linkCandidates, linkInstance } from './link';
 import { attemptEvents } from './live-stream';
-import { issueServiceAccountToken } from '../service-accounts/service-accounts';
+import { activeServiceAccountNamed, issueServiceAccountToken } from '../service-accounts/service-accounts';
 import type { AppEnv } from '../http/env';
 import { requireReleasedVersion } from '../releases/released-version';
 import { HttpError } from '../http/errors';
@@ -185,17 +185,7 @@ async function checkNameFree(db: Database, teamId: string, name: string, exceptA
         exceptAttemptId ? sql`${installAttempts.id} <> ${exceptAttemptId}` : sql`true`,
       ),
     );
-  const [account] = await db
-    .select({ id: serviceAccounts.id })
-    .from(serviceAccounts)
-    // A revoked account's name is free again (issue 10).
-    .where(
-      and(
-        eq(serviceAccounts.teamId, teamId),
-        isNull(serviceAccounts.revokedAt),
-        sql`lower(${serviceAccounts.name}) = ${lower}`,
-      ),
-    );
+  const account = await activeServiceAccountNamed(db, teamId, name);
   const ownAccount = exceptAttemptId && account && taken === undefined;
   if (taken || (account && !ownAccount)) throw nameTaken(name);
 }

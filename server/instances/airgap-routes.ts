@@ -19,6 +19,7 @@ import { requirePermission } from '../http/permissions';
 import { readJson } from '../http/validate';
 import { currentTeam } from '../teams/current-team';
 import { airgapCadenceDays, presentAirgapRecord } from './airgap';
+import { activeServiceAccountNamed } from '../service-accounts/service-accounts';
 
 const fieldError = (status: 400 | 409, field: string, message: string) =>
   new HttpError(status, status === 409 ? 'conflict' : 'validation_failed', message, { fields: { [field]: message } });
@@ -93,7 +94,7 @@ export function airgapRoutes() {
           source: 'manual',
           airgap: true,
           name: input.name,
-          serviceAccountId: await serviceAccountNamed(deps.db, team.id, input.name),
+          serviceAccountId: await activeServiceAccountNamed(deps.db, team.id, input.name),
           installMethod: input.method,
           adminConsoleUrl: input.adminConsoleUrl ?? null,
           details: detailsOf(input.version, input.method, input.kubernetesDistribution),
@@ -133,7 +134,7 @@ export function airgapRoutes() {
         .set({
           name,
           serviceAccountId:
-            input.name === undefined ? undefined : await serviceAccountNamed(deps.db, team.id, input.name),
+            input.name === undefined ? undefined : await activeServiceAccountNamed(deps.db, team.id, input.name),
           installMethod: method,
           adminConsoleUrl: input.adminConsoleUrl === undefined ? undefined : input.adminConsoleUrl,
           details: { ...record.details, ...detailsOf(version, method, distribution) },
@@ -237,21 +238,6 @@ const ifNameTaken =
     if (isUniqueViolation(error, ['instances_live_manual_name_idx'])) throw nameTaken(name);
     throw error;
   };
-
-/** The record is tied to the team's service account of that name, when there is one. */
-async function serviceAccountNamed(db: Database, teamId: string, name: string) {
-  const [account] = await db
-    .select({ id: serviceAccounts.id })
-    .from(serviceAccounts)
-    .where(
-      and(
-        eq(serviceAccounts.teamId, teamId),
-        isNull(serviceAccounts.revokedAt),
-        sql`lower(${serviceAccounts.name}) = ${name.toLowerCase()}`,
-      ),
-    );
-  return account?.id ?? null;
-}
 
 /**
  * What a record says about the instance, where an instance that checks in says it: its version

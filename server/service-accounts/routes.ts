@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import {
@@ -18,7 +18,7 @@ import type { AppEnv } from '../http/env';
 import { HttpError, notFound } from '../http/errors';
 import { requirePermission } from '../http/permissions';
 import { readJson } from '../http/validate';
-import { issueServiceAccountToken } from './service-accounts';
+import { activeServiceAccountNamed, issueServiceAccountToken } from './service-accounts';
 
 const manage = requirePermission('service-accounts.manage');
 
@@ -39,7 +39,7 @@ export function serviceAccountRoutes() {
         throw fieldError(400, 'expiresOn', 'Choose an expiry date in the future.');
       }
       const { actor, clientAddress, teamId } = sessionActor(c);
-      if (await activeNameTaken(db, teamId, input.name)) throw nameTaken(input.name);
+      if (await activeServiceAccountNamed(db, teamId, input.name)) throw nameTaken(input.name);
       const { token, tokenHash } = await issueServiceAccountToken();
       const id = newId();
       await db
@@ -130,20 +130,6 @@ async function withToken(c: Context<AppEnv>, id: string, token: string): Promise
   const { db, now } = c.get('deps');
   const [serviceAccount] = await listAccounts(db, c.get('session').teamId, now(), id);
   return { serviceAccount: serviceAccount!, token };
-}
-
-async function activeNameTaken(db: Database, teamId: string, name: string) {
-  const [taken] = await db
-    .select({ id: serviceAccounts.id })
-    .from(serviceAccounts)
-    .where(
-      and(
-        eq(serviceAccounts.teamId, teamId),
-        isNull(serviceAccounts.revokedAt),
-        sql`lower(${serviceAccounts.name}) = ${name.toLowerCase()}`,
-      ),
-    );
-  return Boolean(taken);
 }
 
 const fieldError = (status: 400 | 409, field: string, message: string) =>

@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { SERVICE_ACCOUNT_TOKEN_PREFIX } from '../../contract/service-accounts';
 import { hashToken, newToken } from '../auth/tokens';
 import type { Database } from '../db/database';
@@ -137,4 +137,22 @@ export async function authenticateLicense(
   const identity = { credential: 'license' as const, team, attempt: null, serviceAccount: null };
   cache?.set(licenseId, identity, now);
   return identity;
+}
+
+/**
+ * The team's active service account of that name, whatever its case, or null. A revoked account's
+ * name is free again (issue 10); installs and air-gap records share the namespace.
+ */
+export async function activeServiceAccountNamed(db: Database, teamId: string, name: string): Promise<string | null> {
+  const [account] = await db
+    .select({ id: serviceAccounts.id })
+    .from(serviceAccounts)
+    .where(
+      and(
+        eq(serviceAccounts.teamId, teamId),
+        isNull(serviceAccounts.revokedAt),
+        sql`lower(${serviceAccounts.name}) = ${name.toLowerCase()}`,
+      ),
+    );
+  return account?.id ?? null;
 }

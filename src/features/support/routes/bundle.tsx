@@ -3,7 +3,6 @@ import { useSuspenseQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, type LoaderFunctionArgs } from 'react-router';
-import type { BundleFacts as Facts, BundleFile, BundleSeverity } from '../../../../contract/support-bundle-facts';
 import { loadTeamId, useTeamId } from '../../../app/session/team';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
@@ -16,13 +15,6 @@ import { DeleteBundleDialog } from '../components/delete-bundle-dialog';
 import { FileList } from '../components/file-list';
 import { FileViewer } from '../components/file-viewer';
 import { formatBytes } from '../lib/format';
-
-/** The facts' counts by severity, as the history sums them up: debug is troubleshoot's "pass". */
-const countsOf = (counts: Record<BundleSeverity, number>) => ({
-  error: counts.error,
-  warn: counts.warn,
-  pass: counts.debug,
-});
 
 export const loader =
   (queryClient: QueryClient) =>
@@ -38,8 +30,7 @@ export function Component() {
   const navigate = useNavigate();
   const [deleting, setDeleting] = useState(false);
   const [selected, setSelected] = useState<string | null>(null);
-  const facts = bundle.facts as Facts | null;
-  const files = bundle.files as BundleFile[];
+  const { facts, files } = bundle;
 
   return (
     <>
@@ -59,7 +50,7 @@ export function Component() {
       <div className="mb-6 flex flex-wrap items-center gap-4 text-sm">
         <BundleStatus bundle={{ status: bundle.status, rejection: null }} />
         <span>{bundle.instance?.name ?? t('support.history.noInstance')}</span>
-        <AnalysisSummary analysis={facts?.analysis ? countsOf(facts.analysis.counts) : bundle.analysis} />
+        <AnalysisSummary analysis={bundle.analysis} />
         {bundle.status !== 'rejected' && (
           <a href={downloadUrl(bundle.id)} download className="font-semibold underline">
             {t('support.history.download')}
