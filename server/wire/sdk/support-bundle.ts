@@ -63,8 +63,14 @@ export async function receiveAtUploadUrl(c: Context<AppEnv, '/v3/supportbundle/u
   if (declared !== undefined && declared > limit) throw tooLargeForPortal(limit);
   const body = c.req.raw.body;
   if (!body) throw new HttpError(400, 'bad_request', 'The body is empty: send the support bundle.');
-  // Spent at once: the URL takes one upload, even if this one fails.
-  await deps.db.update(supportBundles).set({ uploadTokenHash: null }).where(eq(supportBundles.id, bundle.id));
+  // Spent at once, and by one request only: of two PUTs racing for the URL, the one whose update
+  // finds the hash still there uploads; the other is a 404 and touches nothing.
+  const [spent] = await deps.db
+    .update(supportBundles)
+    .set({ uploadTokenHash: null })
+    .where(and(eq(supportBundles.id, bundle.id), eq(supportBundles.uploadTokenHash, bundle.uploadTokenHash)))
+    .returning({ id: supportBundles.id });
+  if (!spent) throw notFound('That upload URL');
   const stored = await receiveInto({ ...deps, inspectBundle }, bundle, body, declared, limit);
   await recordBundleUploaded(c, stored);
   return bundleAnswer(c, stored);

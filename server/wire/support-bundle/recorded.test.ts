@@ -195,6 +195,24 @@ describe('support bundles from the real clients (issue 9)', () => {
     ]);
   });
 
+  it('lets exactly one of two PUTs racing for one upload URL through, and keeps its bundle', async () => {
+    const { portal } = await createBundlePortal();
+    const bytes = await fixture(BASELINE);
+    const started = await send(portal, '/v3/supportbundle/upload-url', {
+      method: 'POST',
+      headers: sdkHeaders(ACME_LICENSE_ID),
+    });
+    const path = new URL((await started.json()).upload_url).pathname;
+    const put = () =>
+      send(portal, path, { method: 'PUT', headers: [['Content-Length', String(bytes.byteLength)]], body: bytes });
+    const statuses = (await Promise.all([put(), put()])).map((r) => r.status).sort();
+    expect(statuses).toEqual([201, 404]);
+    const alice = await portal.signIn('alice@acme.example');
+    expect(await history(portal, alice)).toEqual([
+      expect.objectContaining({ status: 'ready', sha256: sha256Hex(bytes) }),
+    ]);
+  });
+
   it('refuses a guessed upload URL, and "uploaded" before the bytes or for another team', async () => {
     const { portal } = await createBundlePortal();
     const started = await send(portal, '/v3/supportbundle/upload-url', {
