@@ -32,7 +32,7 @@ describe('service accounts (issue 10)', () => {
     baseURL,
   }) => {
     await page.goto('/team?tab=service-accounts');
-    await page.getByRole('heading', { level: 2, name: 'Service accounts' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Service accounts', exact: true }).waitFor();
     await page.getByLabel('Name', { exact: true }).fill('e2e-ci');
     await page.getByRole('button', { name: 'Create service account' }).click();
     const tokenText = page.getByLabel('Service-account token');

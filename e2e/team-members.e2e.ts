@@ -14,7 +14,7 @@ describe('team members and invitations (issue 10)', () => {
   }) => {
     // alice invites erin as a member.
     await page.goto('/team');
-    await page.getByRole('heading', { level: 2, name: 'Members' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Members', exact: true }).waitFor();
     await page.getByLabel('Email address').fill('erin@acme.example');
     await page.getByLabel('Role', { exact: true }).selectOption('member');
     await page.getByRole('button', { name: 'Send invite' }).click();
