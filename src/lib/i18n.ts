@@ -1,11 +1,23 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { locales, type Locale } from '../../contract/constants';
-import de from '../locales/de/portal.json';
-import en from '../locales/en/portal.json';
+import type en from '../locales/en/portal.json';
 
 const STORAGE_KEY = 'portico.locale';
-export const resources = { en: { portal: en }, de: { portal: de } } as const;
+
+/** The portal's strings in one language (every language has the same keys; a test checks). */
+export type PortalStrings = typeof en;
+export type PortalBundles = Partial<Record<Locale, PortalStrings>>;
+
+// Each language is a chunk of its own: a page loads only the language it shows (the dashboard's
+// script budget, docs/performance.md), and another only when the user picks it.
+const stringLoaders = import.meta.glob<PortalStrings>('../locales/*/portal.json', { import: 'default' });
+
+export function loadPortalStrings(locale: Locale): Promise<PortalStrings> {
+  const load = stringLoaders[`../locales/${locale}/portal.json`];
+  if (!load) throw new Error(`no strings for ${locale}`);
+  return load();
+}
 
 export const isLocale = (value: unknown): value is Locale => locales.includes(value as Locale);
 
@@ -17,7 +29,14 @@ export function initialLocale(): Locale {
   return isLocale(browser) ? browser : 'en';
 }
 
-export function createI18n(lng: Locale = initialLocale()): i18n {
+/** The SPA's i18next, in the language the user would expect, once its strings have loaded. */
+export async function prepareI18n(lng: Locale = initialLocale()): Promise<i18n> {
+  return createI18n(lng, { [lng]: await loadPortalStrings(lng) });
+}
+
+/** An i18next over strings already at hand (tests pass every language's). */
+export function createI18n(lng: Locale, bundles: PortalBundles): i18n {
+  const resources = Object.fromEntries(Object.entries(bundles).map(([locale, portal]) => [locale, { portal }]));
   const instance = i18next.createInstance();
   void instance.use(initReactI18next).init({
     lng,
@@ -34,6 +53,9 @@ export function createI18n(lng: Locale = initialLocale()): i18n {
 }
 
 export async function changeLocale(instance: i18n, locale: Locale) {
+  if (!instance.hasResourceBundle(locale, 'portal')) {
+    instance.addResourceBundle(locale, 'portal', await loadPortalStrings(locale));
+  }
   globalThis.localStorage?.setItem(STORAGE_KEY, locale);
   await instance.changeLanguage(locale);
   syncDocumentLanguage(locale);

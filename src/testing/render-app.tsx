@@ -2,7 +2,7 @@ import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '../app/app';
 import { createTestRouter } from '../app/router';
-import { createI18n } from '../lib/i18n';
+import { testI18n } from './i18n';
 import { createQueryClient } from '../lib/query-client';
 import { bffHandlers, CookieJar } from '../../mocks/bff-handlers';
 import { mswServer } from '../../mocks/node';
@@ -30,7 +30,7 @@ export async function renderApp(url: string, options: Options = {}) {
 
   const queryClient = createQueryClient();
   queryClient.setDefaultOptions({ queries: { retry: false, staleTime: Infinity } });
-  const i18n = createI18n(options.locale ?? 'en');
+  const i18n = testI18n(options.locale ?? 'en');
   const router = createTestRouter(queryClient, url);
   const user = userEvent.setup();
   const view = render(<App queryClient={queryClient} router={router} i18n={i18n} />);

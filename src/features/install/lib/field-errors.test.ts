@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { installOptionsSchema } from '../../../../contract/installs';
-import { createI18n } from '../../../lib/i18n';
+import { testI18n } from '../../../testing/i18n';
 import { fieldErrorsOf } from './field-errors';
 
 const proxyUrls = [
@@ -13,7 +13,7 @@ const proxyUrls = [
 
 describe('the proxy URL message', () => {
   it("is the contract's own message in English, for every way the rule can refuse a URL", () => {
-    const { t } = createI18n('en');
+    const { t } = testI18n('en');
     for (const proxyUrl of proxyUrls) {
       const result = installOptionsSchema.safeParse({ network: 'proxy', proxyUrl });
       expect(result.success, String(proxyUrl)).toBe(false);
@@ -23,8 +23,8 @@ describe('the proxy URL message', () => {
   });
 
   it('is translated in German', () => {
-    const en = createI18n('en');
-    const de = createI18n('de');
+    const en = testI18n('en');
+    const de = testI18n('de');
     for (const proxyUrl of proxyUrls) {
       const { issues } = installOptionsSchema.safeParse({ network: 'proxy', proxyUrl }).error!;
       const german = fieldErrorsOf(issues, de.t, 'options')['options.proxyUrl'];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { auditActions, type AuditEvent } from '../../../../contract/audit';
-import { createI18n } from '../../../lib/i18n';
+import { testI18n } from '../../../testing/i18n';
 import { auditText } from './audit-text';
 
 const event = (action: AuditEvent['action'], details: AuditEvent['details'] = null): AuditEvent => ({
@@ -15,7 +15,7 @@ const event = (action: AuditEvent['action'], details: AuditEvent['details'] = nu
 
 describe('audit sentences', () => {
   it.each(['en', 'de'] as const)('name and tell every action in %s, never as a key', (locale) => {
-    const { actionNames, sentence } = auditText(createI18n(locale).t);
+    const { actionNames, sentence } = auditText(testI18n(locale).t);
     for (const action of auditActions) {
       expect(actionNames[action]).not.toMatch(/^audit\./);
       const text = sentence(event(action));
@@ -27,7 +27,7 @@ describe('audit sentences', () => {
   });
 
   it('builds the sentence from the details the routes record', () => {
-    const { sentence } = auditText(createI18n('en').t);
+    const { sentence } = auditText(testI18n('en').t);
     expect(sentence(event('invite.sent', { role: 'member' }))).toBe('Invited TARGET as member');
     expect(sentence(event('member.role_changed', { from: 'member', to: 'admin' }))).toBe(
       'Changed the role of TARGET from member to admin',
@@ -42,7 +42,7 @@ describe('audit sentences', () => {
     expect(sentence(event('install.started', { version: '1.4.0' }))).toBe(
       'Started the installation TARGET of version 1.4.0',
     );
-    const de = auditText(createI18n('de').t);
+    const de = auditText(testI18n('de').t);
     expect(de.sentence(event('invite.sent', { role: 'member' }))).toBe('Hat TARGET als Mitglied eingeladen');
   });
 });

@@ -12,7 +12,7 @@ import { mswServer } from '../../../../../mocks/node';
 import { ACME_LICENSE_ID, replay, sdkInstanceData } from '../../../../../server/testing/recorded-requests';
 import { createTestPortal, type TestPortal } from '../../../../../server/testing/test-portal';
 import { meQueryOptions } from '../../../../app/session/me';
-import { createI18n } from '../../../../lib/i18n';
+import { testI18n } from '../../../../testing/i18n';
 import { createQueryClient } from '../../../../lib/query-client';
 import { violations } from '../../../../testing/axe';
 import { UpgradePanel } from './upgrade-panel';
@@ -37,7 +37,7 @@ async function setUp(locale: 'en' | 'de' = 'en') {
   const releases: ReleaseList = await (await portal.request('/api/releases', { cookie })).json();
   const queryClient = createQueryClient();
   queryClient.setDefaultOptions({ queries: { retry: false, staleTime: Infinity } });
-  const i18n = createI18n(locale);
+  const i18n = testI18n(locale);
   // The parents poll and hand the panel the instance as it now is; here the test hands it over.
   const poll = { set: (_: Instance) => {} };
   function Parent({ initial }: { initial: Instance }) {
