@@ -48,6 +48,10 @@ describe('service accounts (issue 10)', () => {
 
     await page.getByRole('button', { name: 'Done, I have copied it' }).click();
     await page.getByRole('button', { name: 'Rotate token e2e-ci' }).click();
+    await page
+      .getByRole('dialog', { name: 'Rotate the token of e2e-ci?' })
+      .getByRole('button', { name: 'Rotate token' })
+      .click();
     await page.getByRole('heading', { name: 'New token for e2e-ci' }).waitFor();
     const second = (await tokenText.textContent())!;
     expect(second).toMatch(/^portico_sa_/);

@@ -1,14 +1,11 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ServiceAccount, ServiceAccountStatus } from '../../../../contract/service-accounts';
-import { Alert } from '../../../components/ui/alert';
 import { Badge } from '../../../components/ui/badge';
-import { Button } from '../../../components/ui/button';
 import { cell, Table } from '../../../components/ui/table';
 import { useFormatters } from '../../../lib/format';
-import { useRotateServiceAccount } from '../api/service-accounts';
 import type { ShownToken } from './new-token';
-import { RevokeButton } from './revoke-dialog';
+import { RevokeButton, RotateButton } from './account-actions';
 
 const tones = { active: 'success', expired: 'warning', revoked: 'neutral' } as const satisfies Record<
   ServiceAccountStatus,
@@ -62,26 +59,5 @@ export function ServiceAccountTable({
         </tr>
       ))}
     </Table>
-  );
-}
-
-function RotateButton({ account, onRotated }: { account: ServiceAccount; onRotated: (shown: ShownToken) => void }) {
-  const { t } = useTranslation();
-  const rotate = useRotateServiceAccount(account.id);
-  return (
-    <>
-      <Button
-        variant="secondary"
-        busy={rotate.isPending}
-        onClick={() =>
-          rotate.mutate(undefined, {
-            onSuccess: ({ token }) => onRotated({ name: account.name, token, rotated: true }),
-          })
-        }
-      >
-        {t('team.serviceAccounts.rotate')} <span className="sr-only">{account.name}</span>
-      </Button>
-      {rotate.isError && <Alert>{t('errors.generic')}</Alert>}
-    </>
   );
 }

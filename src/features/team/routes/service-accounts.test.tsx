@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { faults } from '../../../../mocks/faults';
 import { mswServer } from '../../../../mocks/node';
 import { demoCatalogueText } from '../../../../server/catalogue/demo';
-import { created, withViewer } from '../../../../server/testing/service-accounts';
+import { bearer, created, withViewer } from '../../../../server/testing/service-accounts';
 import { violations } from '../../../testing/axe';
 import { renderApp } from '../../../testing/render-app';
 
@@ -62,11 +62,17 @@ describe('the Service accounts tab', () => {
     await app.user.click(screen.getByRole('button', { name: 'Done, I have copied it' }));
 
     await app.user.click(await screen.findByRole('button', { name: 'Rotate token ci-bot' }));
+    const confirm = screen.getByRole('dialog', { name: 'Rotate the token of ci-bot?' });
+    await app.user.click(within(confirm).getByRole('button', { name: 'Cancel' }));
+    expect((await bearer(app.portal, '/api/team/service-accounts', first)).status).toBe(200);
+    await app.user.click(screen.getByRole('button', { name: 'Rotate token ci-bot' }));
+    await app.user.click(within(confirm).getByRole('button', { name: 'Rotate token' }));
     const heading = await screen.findByRole('heading', { name: 'New token for ci-bot' });
     expect(heading).toHaveFocus();
     const second = screen.getByLabelText('Service-account token').textContent!;
     expect(second).toMatch(/^portico_sa_/);
     expect(second).not.toBe(first);
+    expect((await bearer(app.portal, '/api/team/service-accounts', first)).status).toBe(401);
     await app.user.click(screen.getByRole('button', { name: 'Done, I have copied it' }));
 
     await app.user.click(screen.getByRole('button', { name: 'Revoke ci-bot' }));
