@@ -1,21 +1,12 @@
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, Outlet, useNavigation } from 'react-router';
+import { Outlet, useNavigation } from 'react-router';
 import { DelayedSpinner } from '../../components/ui/delayed-spinner';
 import { MyInvites } from '../../features/team/components/my-invites';
 import { BrandMark } from './brand-mark';
+import { MainNav } from './main-nav';
 import { TeamSwitcher } from './team-switcher';
 import { UserMenu } from './user-menu';
-
-const navItems = [
-  { to: '/', key: 'nav.dashboard', end: true },
-  { to: '/install', key: 'nav.install' },
-  { to: '/instances', key: 'nav.instances' },
-  { to: '/releases', key: 'nav.releases' },
-  { to: '/license-details', key: 'nav.license' },
-  { to: '/support', key: 'nav.support' },
-  { to: '/team', key: 'nav.team' },
-] as const;
 
 export function PortalLayout() {
   const { t } = useTranslation();
@@ -36,25 +27,7 @@ export function PortalLayout() {
             <UserMenu />
           </div>
         </div>
-        <nav aria-label={t('nav.label')} className="mx-auto max-w-6xl px-4">
-          <ul className="flex gap-1 overflow-x-auto">
-            {navItems.map((item) => (
-              <li key={item.to}>
-                <NavLink
-                  to={item.to}
-                  end={'end' in item}
-                  className={({ isActive }) =>
-                    `block whitespace-nowrap border-b-4 px-3 py-2 text-sm font-semibold ${
-                      isActive ? 'border-current' : 'border-transparent hover:border-current/40'
-                    }`
-                  }
-                >
-                  {t(item.key)}
-                </NavLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        <MainNav />
       </header>
       {navigation.state === 'loading' && (
         <div className="h-1 w-full animate-pulse bg-brand" role="progressbar" aria-label={t('common.loading')} />

@@ -19,7 +19,7 @@ export function CommandSteps({ steps, secret, revealed }: { steps: Step[]; secre
             <p className="mt-1 text-sm text-slate-600">{t(`install.steps.${step.id}.description`)}</p>
             {step.commands.length > 0 && (
               <div className="mt-3 flex items-start gap-2">
-                <pre className="flex-1 whitespace-pre-wrap break-words rounded-md bg-slate-900 p-3 text-sm text-slate-50">
+                <pre className="min-w-0 flex-1 whitespace-pre-wrap break-words rounded-md bg-slate-900 p-3 text-sm text-slate-50">
                   <code>{revealed ? text : maskSecret(text, secret)}</code>
                 </pre>
                 <CopyButton text={text} target={t('install.steps.copyTarget', { title })} />

@@ -122,7 +122,7 @@ export function Component() {
           {t('install.attempt.back')}
         </Link>
       </p>
-      <div className="grid gap-6 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <section
           aria-labelledby="progress-heading"
           className="rounded-lg border border-slate-200 bg-white p-5 lg:col-span-1"

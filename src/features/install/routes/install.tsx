@@ -98,6 +98,7 @@ export function Component() {
               </Select>
             </div>
             <Table
+              label={t('install.history.title')}
               headers={[
                 t('install.history.name'),
                 t('install.history.method'),

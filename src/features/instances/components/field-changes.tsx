@@ -11,6 +11,7 @@ export function FieldChanges({ changes }: { changes: FieldChange[] }) {
   const none = t('instanceDetails.fields.none');
   return (
     <Table
+      label={t('instanceDetails.fields.title')}
       headers={[
         t('instanceDetails.fields.when'),
         t('instanceDetails.fields.field'),

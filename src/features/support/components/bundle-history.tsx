@@ -38,7 +38,7 @@ export function BundleHistory() {
       {data.bundles.length === 0 ? (
         <EmptyState title={t('support.empty.title')}>{t('support.empty.body')}</EmptyState>
       ) : (
-        <Table headers={headers}>
+        <Table label={t('support.history.title')} headers={headers}>
           {data.bundles.map((b) => (
             <tr key={b.id}>
               <td className={cell}>

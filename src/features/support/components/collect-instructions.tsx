@@ -44,7 +44,7 @@ function MethodSteps({ method }: { method: CollectMethod }) {
               </h4>
               <p className="mt-1 text-sm text-slate-600">{t(`support.collect.steps.${step.id}.description`)}</p>
               <div className="mt-2 flex items-start gap-2">
-                <pre className="flex-1 whitespace-pre-wrap break-words rounded-md bg-slate-900 p-3 text-sm text-slate-50">
+                <pre className="min-w-0 flex-1 whitespace-pre-wrap break-words rounded-md bg-slate-900 p-3 text-sm text-slate-50">
                   <code>{text}</code>
                 </pre>
                 <CopyButton text={text} target={t('support.collect.copyTarget', { title })} />

@@ -72,6 +72,7 @@ function AuditList({ events, filtered, more, loadingMore, moreFailed, loadMore }
   return (
     <>
       <Table
+        label={t('audit.title')}
         headers={[t('audit.columns.when'), t('audit.columns.who'), t('audit.columns.what'), t('audit.columns.from')]}
       >
         {events.map((event) => (

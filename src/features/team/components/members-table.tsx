@@ -20,7 +20,7 @@ export function MembersTable({ admin }: { admin: boolean }) {
     t('team.members.lastSeen'),
   ];
   return (
-    <Table headers={admin ? [...headers, t('team.members.actions')] : headers}>
+    <Table label={t('team.members.title')} headers={admin ? [...headers, t('team.members.actions')] : headers}>
       {members.map((member) => (
         <MemberRow key={member.id} member={member} admin={admin} />
       ))}

@@ -35,6 +35,7 @@ export function PendingInvites({ onLink }: { onLink: (link: InviteWithLink) => v
         <p className="text-sm text-slate-700">{t('team.invites.none')}</p>
       ) : (
         <Table
+          label={t('team.invites.pending')}
           headers={[
             t('team.members.email'),
             t('team.members.role'),

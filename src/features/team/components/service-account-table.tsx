@@ -30,7 +30,10 @@ export function ServiceAccountTable({
     t(`team.serviceAccounts.columns.${key}`),
   );
   return (
-    <Table headers={mayManage ? [...headers, t('team.serviceAccounts.columns.actions')] : headers}>
+    <Table
+      label={t('team.serviceAccounts.title')}
+      headers={mayManage ? [...headers, t('team.serviceAccounts.columns.actions')] : headers}
+    >
       {accounts.map((account) => (
         <tr key={account.id}>
           <td className={`${cell} font-semibold break-all`}>{account.name}</td>

@@ -1,0 +1,85 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink } from 'react-router';
+
+const navItems = [
+  { to: '/', key: 'nav.dashboard', end: true },
+  { to: '/install', key: 'nav.install' },
+  { to: '/instances', key: 'nav.instances' },
+  { to: '/releases', key: 'nav.releases' },
+  { to: '/license-details', key: 'nav.license' },
+  { to: '/support', key: 'nav.support' },
+  { to: '/team', key: 'nav.team' },
+] as const;
+
+/**
+ * The portal's navigation: a row of links where they fit (768 px and up), else a Menu button that
+ * discloses them as a list (a disclosure, not an ARIA menu: Tab moves through the links, Escape
+ * closes it and gives focus back to the button, choosing a page closes it).
+ */
+export function MainNav() {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const listId = useId();
+  const container = useRef<HTMLElement>(null);
+  const toggle = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const onPointer = (event: PointerEvent) => {
+      if (!container.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', onPointer);
+    return () => document.removeEventListener('pointerdown', onPointer);
+  }, [open]);
+
+  return (
+    <nav
+      ref={container}
+      aria-label={t('nav.label')}
+      className="mx-auto max-w-6xl px-4"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && open) {
+          setOpen(false);
+          toggle.current?.focus();
+        }
+      }}
+    >
+      <button
+        ref={toggle}
+        type="button"
+        aria-expanded={open}
+        aria-controls={listId}
+        onClick={() => setOpen((v) => !v)}
+        className="mb-2 flex items-center gap-2 rounded-md px-3 py-2 text-sm font-semibold hover:bg-black/10 md:hidden"
+      >
+        <svg aria-hidden="true" viewBox="0 0 20 20" className="h-5 w-5 fill-current">
+          {open ? (
+            <path d="M5.3 4 10 8.6 14.7 4 16 5.3 11.4 10l4.6 4.7-1.3 1.3-4.7-4.6L5.3 16 4 14.7 8.6 10 4 5.3z" />
+          ) : (
+            <path d="M3 5h14v2H3zm0 4h14v2H3zm0 4h14v2H3z" />
+          )}
+        </svg>
+        {t('nav.menu')}
+      </button>
+      <ul id={listId} className={`${open ? 'flex' : 'hidden'} flex-col pb-2 md:flex md:flex-row md:gap-1 md:pb-0`}>
+        {navItems.map((item) => (
+          <li key={item.to}>
+            <NavLink
+              to={item.to}
+              end={'end' in item}
+              onClick={() => setOpen(false)}
+              className={({ isActive }) =>
+                `block whitespace-nowrap border-l-4 px-3 py-2 text-sm font-semibold md:border-b-4 md:border-l-0 ${
+                  isActive ? 'border-current' : 'border-transparent hover:border-current/40'
+                }`
+              }
+            >
+              {t(item.key)}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
