@@ -13,6 +13,7 @@ export const auditActions = [
   'member.role_changed',
   'member.removed',
   'team.domain_allowlist_changed',
+  'team.locale_changed',
   'service_account.created',
   'service_account.rotated',
   'service_account.revoked',
