@@ -13,6 +13,7 @@ export const auditActions = [
   'member.role_changed',
   'member.removed',
   'team.domain_allowlist_changed',
+  'team.locale_changed',
   'service_account.created',
   'service_account.rotated',
   'service_account.revoked',
@@ -84,4 +85,11 @@ export type AuditListFilters = z.output<typeof auditListQuerySchema>;
  * the actor's id, or its kind for an actor without one (a machine that presented the license ID).
  */
 export type AuditActorOption = { key: string; kind: AuditActorKind; label: string };
+
+/**
+ * The most people `GET /api/team/audit/actors` lists: those most recently active. A team's log
+ * only grows, and a select with thousands of options helps no one; anyone older is still found
+ * with `actor=` (a shared link), and the Audit tab names them from the entries it shows.
+ */
+export const AUDIT_ACTORS_MAX = 200;
 export type AuditActorList = { actors: AuditActorOption[] };

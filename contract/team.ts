@@ -1,5 +1,5 @@
 import { emailSchema } from './auth';
-import { roles, type Role } from './constants';
+import { locales, roles, type Locale, type Role } from './constants';
 import { z } from './zod';
 
 /** Where a membership came from: portico.yaml (docs/decisions/012-catalogue-members.md) or an invite. */
@@ -70,3 +70,15 @@ export type DomainAllowlist = { domains: string[] | null };
 
 /** The domain part of an address, as the allowlist compares it. */
 export const domainOf = (email: string) => email.slice(email.lastIndexOf('@') + 1).toLowerCase();
+
+/** The team's settings an admin manages (`GET /api/team/settings`). */
+export type TeamSettings = {
+  /** The language invitation emails are written in (docs/decisions/015-team-language.md). */
+  locale: Locale;
+};
+
+/** `PUT /api/team/settings`: the whole of the team's settings. */
+export const updateTeamSettingsInputSchema = z.object({
+  locale: z.enum(locales, { error: `Choose a language: ${locales.join(' or ')}.` }),
+});
+export type UpdateTeamSettingsInput = z.infer<typeof updateTeamSettingsInputSchema>;

@@ -193,6 +193,7 @@ async function walkContext(portal: TestPortal): Promise<WalkContext> {
       'DELETE /api/team/invites/:id': null,
       'PUT /api/team/domain-allowlist': { domains: ['acme.example'] },
       'DELETE /api/team/domain-allowlist': null,
+      'PUT /api/team/settings': { locale: 'de' },
       'POST /api/invites/accept': { token: 'a'.repeat(43) },
       'POST /api/installs': {
         method: 'helm',

@@ -1,5 +1,11 @@
 import { and, desc, eq, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
-import type { AuditActorOption, AuditEvent, AuditListFilters, AuditPage } from '../../contract/audit';
+import {
+  AUDIT_ACTORS_MAX,
+  type AuditActorOption,
+  type AuditEvent,
+  type AuditListFilters,
+  type AuditPage,
+} from '../../contract/audit';
 import type { Database } from '../db/database';
 import { auditEvents } from '../db/schema';
 import { decodeAuditCursor, encodeAuditCursor } from './cursor';
@@ -42,16 +48,23 @@ function presentAuditEvent(row: Row): AuditEvent {
 }
 
 /**
- * Everyone who appears in the team's log, each under the name of their newest entry, sorted by
- * that name. Reads the team's whole log; a team's log is people's actions, so it stays modest.
+ * The people in the team's log, for the person filter: the AUDIT_ACTORS_MAX most recently active,
+ * each under the name of their newest entry, sorted by that name. Bounded because the log only
+ * grows (every sign-in, every install's machine); a long-gone actor is still a valid `actor=`.
  */
 export async function findAuditActors(db: Database, teamId: string): Promise<AuditActorOption[]> {
   const key = sql<string>`COALESCE(${auditEvents.actorId}, ${auditEvents.actorKind})`;
   const result = await db.execute(sql`
-    SELECT DISTINCT ON (${key}) ${key} AS key, ${auditEvents.actorKind} AS kind, ${auditEvents.actorLabel} AS label
-    FROM ${auditEvents}
-    WHERE ${auditEvents.teamId} = ${teamId}
-    ORDER BY ${key}, ${auditEvents.id} DESC`);
+    WITH latest AS (
+      SELECT ${key} AS key, max(${auditEvents.id}) AS newest
+      FROM ${auditEvents}
+      WHERE ${auditEvents.teamId} = ${teamId}
+      GROUP BY 1
+      ORDER BY newest DESC
+      LIMIT ${AUDIT_ACTORS_MAX}
+    )
+    SELECT latest.key, e.actor_kind AS kind, e.actor_label AS label
+    FROM latest JOIN ${auditEvents} e ON e.id = latest.newest`);
   const rows = (result as unknown as { rows: AuditActorOption[] }).rows;
   return rows
     .map((row) => ({ key: row.key, kind: row.kind, label: row.label }))

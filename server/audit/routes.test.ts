@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AuditActorList, AuditPage } from '../../contract/audit';
+import { AUDIT_ACTORS_MAX, type AuditActorList, type AuditPage } from '../../contract/audit';
+import { auditEvents } from '../db/schema';
 import { createTestPortal, type TestPortal } from '../testing/test-portal';
 import { recordAudit, type AuditEntry } from './record';
 
@@ -84,6 +85,41 @@ describe('GET /api/team/audit', () => {
       { key: 'sa-1', kind: 'service_account', label: 'ci-robot' },
       { key: 'license', kind: 'license', label: 'License ID' },
     ]);
+  });
+
+  it('lists only the most recently active people; anyone older is still a filter', async () => {
+    const portal = await createTestPortal();
+    const acme = await teamId(portal, 'Acme Corp');
+    // One entry each, oldest first: u-0 is the least recently active.
+    const people = Array.from({ length: AUDIT_ACTORS_MAX + 1 }, (_, n) => ({
+      teamId: acme,
+      at: portal.clock.now(),
+      actorKind: 'user' as const,
+      actorId: `u-${n}`,
+      actorLabel: `person-${String(n).padStart(3, '0')}@acme.example`,
+      action: 'session.signed_in' as const,
+    }));
+    await portal.db.insert(auditEvents).values(people);
+    const alice = await portal.signIn('alice@acme.example');
+    const listed = async () =>
+      ((await (await portal.request('/api/team/audit/actors', { cookie: alice })).json()) as AuditActorList).actors;
+
+    const keys = (await listed()).map((a) => a.key);
+    expect(keys).toHaveLength(AUDIT_ACTORS_MAX);
+    expect(keys).not.toContain('u-0');
+    expect(keys).not.toContain('u-1');
+    expect(keys).toContain('u-2');
+    expect((await listed()).at(-1)!.label).toBe('person-200@acme.example');
+    expect((await page(portal, alice, '?actor=u-0')).events.map((e) => e.actor.label)).toEqual([
+      'person-000@acme.example',
+    ]);
+
+    await seed(portal, 'Acme Corp', [
+      { actor: { kind: 'user', id: 'u-0', label: 'zoe@acme.example' }, action: 'install.started', target: install(1) },
+    ]);
+    const again = await listed();
+    expect(again.map((a) => a.key)).not.toContain('u-2');
+    expect(again.at(-1)).toEqual({ key: 'u-0', kind: 'user', label: 'zoe@acme.example' });
   });
 
   it('shows each team only its own log', async () => {

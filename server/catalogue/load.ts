@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/database';
 import { apps, channels, releases, teams, type CustomField } from '../db/schema';
 import { hashToken, newId } from '../auth/tokens';
@@ -99,10 +99,18 @@ export async function loadCatalogue(db: Database, catalogue: Catalogue, readAsse
         },
         customFields: Object.entries(license.custom_fields).map(([name, value]) => customField(name, value)),
       };
+      const locale = customer.locale ?? 'en';
       const [team] = await tx
         .insert(teams)
-        .values({ id: newId(), appId: app!.id, licenseId, ...values })
-        .onConflictDoUpdate({ target: teams.licenseId, set: values })
+        .values({ id: newId(), appId: app!.id, licenseId, locale, ...values })
+        .onConflictDoUpdate({
+          target: teams.licenseId,
+          // The file's language applies until an admin sets one (docs/decisions/015-team-language.md).
+          set: {
+            ...values,
+            locale: sql`CASE WHEN ${teams.localeSetAt} IS NULL THEN excluded.locale ELSE ${teams.locale} END`,
+          },
+        })
         .returning({ id: teams.id });
 
       await syncCatalogueMembers(tx, team!.id, customer.team);

@@ -117,6 +117,12 @@ describe('parseCatalogue on the demo catalogue', () => {
     );
     expect(parseCatalogue(text, 'portico.yaml').app.airgap_report_cadence_days).toBe(14);
   });
+
+  it("reads a team's language, none unless the vendor gives one", () => {
+    expect(parseCatalogue(minimal, 'portico.yaml').customers[0]!.locale).toBeUndefined();
+    const text = minimal.replace('    channel: stable\n', '    channel: stable\n    locale: de\n');
+    expect(parseCatalogue(text, 'portico.yaml').customers[0]!.locale).toBe('de');
+  });
 });
 
 describe('parseCatalogue on a malformed file', () => {
@@ -150,6 +156,13 @@ describe('parseCatalogue on a malformed file', () => {
     );
     const error = parseError(text);
     expect(error).toMatchObject({ line: 4, field: 'app.airgap_report_cadence_days' });
+  });
+
+  it('refuses a team language Portico does not speak, with its line', () => {
+    const text = minimal.replace('    channel: stable\n', '    channel: stable\n    locale: fr\n');
+    const error = parseError(text);
+    expect(error).toMatchObject({ line: lineWith(text, 'locale: fr'), field: 'customers[0].locale' });
+    expect(error.reason).toContain('"en"|"de"');
   });
 
   it('points a missing required key at its parent', () => {

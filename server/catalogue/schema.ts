@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { entitlementNames, installTypes, licenseTypes } from '../../contract/catalogue';
-import { roles } from '../../contract/me';
+import { locales, roles } from '../../contract/me';
 import { emailSchema } from '../../contract/auth';
 import { DEFAULT_AIRGAP_REPORT_CADENCE_DAYS } from '../../contract/airgap';
 import { DEFAULT_MAX_BUNDLE_BYTES } from '../../contract/support-bundles';
@@ -86,6 +86,11 @@ const customerSchema = z.strictObject({
   channel: slug,
   license: licenseSchema,
   team: z.array(z.strictObject({ email: emailSchema, role: z.enum(roles) })).default([]),
+  /**
+   * The team's language for invitation emails, until an admin sets one in the portal
+   * (docs/decisions/015-team-language.md). Without it, English.
+   */
+  locale: z.enum(locales).optional(),
 });
 
 export const catalogueSchema = z

@@ -71,6 +71,10 @@ export const teams = pgTable('teams', {
   licenseFile: text('license_file'),
   /** Domains invites may go to (migration 0013); null: any. */
   domainAllowlist: text('domain_allowlist').array(),
+  /** The language invitation emails are written in (migration 0015). */
+  locale: text('locale').$type<Locale>().notNull().default('en'),
+  /** When an admin last set `locale`; null: portico.yaml's value applies (docs/decisions/015-team-language.md). */
+  localeSetAt: ts('locale_set_at'),
 });
 
 export const users = pgTable('users', {

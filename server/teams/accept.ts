@@ -42,10 +42,16 @@ async function join(tx: Database, invite: InviteRow, at: Date, clientAddress: st
   return user!.id;
 }
 
-/** Emails the team's admins (after the answer) that someone joined. */
+/**
+ * Emails the team's admins (after the answer) that someone joined: each in the language they chose
+ * for themselves, or else in the team's.
+ */
 async function tellAdmins(c: Context<AppEnv>, invite: InviteRow) {
   const { db, mailer, logger, defer } = c.get('deps');
-  const [team] = await db.select({ name: teams.name }).from(teams).where(eq(teams.id, invite.teamId));
+  const [team] = await db
+    .select({ name: teams.name, locale: teams.locale })
+    .from(teams)
+    .where(eq(teams.id, invite.teamId));
   const admins = await db
     .select({ email: users.email, locale: users.locale })
     .from(memberships)
@@ -59,7 +65,7 @@ async function tellAdmins(c: Context<AppEnv>, invite: InviteRow) {
         email: invite.email,
         team: team?.name ?? '',
         role: invite.role,
-        locale: a.locale ?? 'en',
+        locale: a.locale ?? team?.locale ?? 'en',
       }),
     );
   defer(async () => {

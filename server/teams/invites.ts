@@ -1,7 +1,6 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import type { Locale } from '../../contract/me';
 import {
   createInviteInputSchema,
   domainOf,
@@ -42,12 +41,9 @@ const fieldError = (status: 400 | 409, message: string, reason: 'domain' | 'memb
   });
 
 /**
- * The team has no language of its own yet, so invites are written in English; this is the one
- * place a team default would be read (issue 10: "in the language of the inviter's team default").
+ * Gives the invite a fresh link (the old one, if any, dies) and emails it, in the team's language,
+ * after the answer.
  */
-const teamLocale = (): Locale => 'en';
-
-/** Gives the invite a fresh link (the old one, if any, dies) and emails it after the answer. */
 async function issueLink(c: Context<AppEnv>, tx: Database, invite: InviteRow): Promise<InviteWithLink> {
   const { now, publicUrl, mailer, logger, defer } = c.get('deps');
   const token = newToken();
@@ -57,7 +53,10 @@ async function issueLink(c: Context<AppEnv>, tx: Database, invite: InviteRow): P
     .set({ tokenHash: await hashToken(token), expiresAt: new Date(at.getTime() + INVITE_TTL_MS) })
     .where(eq(invites.id, invite.id))
     .returning();
-  const [team] = await tx.select({ name: teams.name }).from(teams).where(eq(teams.id, invite.teamId));
+  const [team] = await tx
+    .select({ name: teams.name, locale: teams.locale })
+    .from(teams)
+    .where(eq(teams.id, invite.teamId));
   const [app] = await tx.select({ branding: apps.branding }).from(apps).limit(1);
   const url = `${publicUrl}/invites/accept#token=${token}`;
   const session = c.get('session');
@@ -68,7 +67,8 @@ async function issueLink(c: Context<AppEnv>, tx: Database, invite: InviteRow): P
     title: app?.branding.title ?? 'Portico',
     role: invite.role,
     url,
-    locale: teamLocale(),
+    // Issue 10: "in the language of the inviter's team default"; the invitee has no say yet.
+    locale: team?.locale ?? 'en',
     validForMs: INVITE_TTL_MS,
   });
   defer(async () => {

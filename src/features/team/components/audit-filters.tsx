@@ -1,13 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { auditActions, type AuditAction } from '../../../../contract/audit';
+import { auditActions, type AuditAction, type AuditActor } from '../../../../contract/audit';
 import { Select } from '../../../components/ui/field';
 import { useAuditActors } from '../api/audit';
 import { auditTabSearch, isAuditFiltered, type AuditFilters } from '../lib/audit-filters';
 import { useAuditText } from '../lib/audit-text';
 
-/** Person and action; every change is a new URL, so the view can be shared. */
-export function AuditFilterBar({ filters }: { filters: AuditFilters }) {
+/**
+ * Person and action; every change is a new URL, so the view can be shared. The person list holds
+ * only the most recently active (AUDIT_ACTORS_MAX); `filteredActor` names one filtered on from
+ * outside it, as the entries shown name them.
+ */
+export function AuditFilterBar({ filters, filteredActor }: { filters: AuditFilters; filteredActor?: AuditActor }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { actionNames } = useAuditText();
@@ -15,6 +19,8 @@ export function AuditFilterBar({ filters }: { filters: AuditFilters }) {
   const actors = useAuditActors().data?.actors ?? [];
   const go = (next: AuditFilters) => navigate({ search: auditTabSearch(next) });
   const known = !filters.actor || actors.some((actor) => actor.key === filters.actor);
+  const nameOf = (actor: Pick<AuditActor, 'kind' | 'label'>) =>
+    actor.kind === 'license' ? t('audit.actor.license') : actor.label;
   return (
     <div className="mb-4 flex flex-wrap items-end gap-4">
       <Select
@@ -25,11 +31,11 @@ export function AuditFilterBar({ filters }: { filters: AuditFilters }) {
         <option value="">{t('audit.filters.anyPerson')}</option>
         {actors.map((actor) => (
           <option key={actor.key} value={actor.key}>
-            {actor.kind === 'license' ? t('audit.actor.license') : actor.label}
+            {nameOf(actor)}
           </option>
         ))}
         {/* Someone from a shared link who is not (or not yet) in the list is still the one filtered on. */}
-        {!known && <option value={filters.actor}>{filters.actor}</option>}
+        {!known && <option value={filters.actor}>{filteredActor ? nameOf(filteredActor) : filters.actor}</option>}
       </Select>
       <Select
         label={t('audit.filters.action')}

@@ -18,9 +18,11 @@ export function AuditTab() {
   const [params] = useSearchParams();
   const filters = auditFiltersFrom(params);
   const query = useAuditPages(filters);
+  // Filtered on one actor, the entries name them: the filter can too, if the list leaves them out.
+  const filteredActor = filters.actor ? query.data?.pages[0]?.events[0]?.actor : undefined;
   return (
     <>
-      <AuditFilterBar filters={filters} />
+      <AuditFilterBar filters={filters} filteredActor={filteredActor} />
       {query.isPending ? (
         <DelayedSpinner />
       ) : query.isError && !query.data ? (

@@ -5,9 +5,10 @@ import { useMe } from '../../../app/session/me';
 import { DomainAllowlistForm } from './domain-allowlist-form';
 import { InviteForm } from './invite-form';
 import { MembersTable } from './members-table';
+import { TeamLanguageForm } from './team-language-form';
 import { InviteLink, PendingInvites } from './pending-invites';
 
-/** The team's members; admins also invite, manage pending invites and the domain allowlist. */
+/** The team's members; admins also invite, manage pending invites, the domain allowlist and the team's language. */
 export function MembersTab() {
   const me = useMe();
   const admin = can(me.team.role, 'team.manage');
@@ -21,6 +22,7 @@ export function MembersTab() {
           {link && <InviteLink link={link} />}
           <PendingInvites onLink={setLink} />
           <DomainAllowlistForm />
+          <TeamLanguageForm />
         </>
       )}
     </div>

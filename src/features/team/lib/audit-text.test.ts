@@ -20,7 +20,11 @@ describe('audit sentences', () => {
       expect(actionNames[action]).not.toMatch(/^audit\./);
       const text = sentence(event(action));
       expect(text, action).not.toMatch(/audit\.|\{\{/);
-      if (!['session.signed_in', 'invite.accepted', 'team.domain_allowlist_changed'].includes(action)) {
+      if (
+        !['session.signed_in', 'invite.accepted', 'team.domain_allowlist_changed', 'team.locale_changed'].includes(
+          action,
+        )
+      ) {
         expect(text, action).toContain('TARGET');
       }
     }
@@ -42,7 +46,14 @@ describe('audit sentences', () => {
     expect(sentence(event('install.started', { version: '1.4.0' }))).toBe(
       'Started the installation TARGET of version 1.4.0',
     );
+    expect(sentence(event('team.locale_changed', { from: 'en', to: 'de' }))).toBe(
+      'Changed the team language from English to German',
+    );
+    expect(sentence(event('team.locale_changed', { from: 'de', to: 'de' }))).toBe('Set the team language to German');
     const de = auditText(testI18n('de').t);
     expect(de.sentence(event('invite.sent', { role: 'member' }))).toBe('Hat TARGET als Mitglied eingeladen');
+    expect(de.sentence(event('team.locale_changed', { from: 'en', to: 'de' }))).toBe(
+      'Hat die Teamsprache von Englisch auf Deutsch geändert',
+    );
   });
 });

@@ -2,6 +2,8 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { AuditAction, AuditEvent } from '../../../../contract/audit';
 import { roles, type Role } from '../../../../contract/constants';
+import { isLocale } from '../../../lib/i18n';
+import { languageNames } from './language-names';
 
 /** Each action's name, for the filter. A Record, so a new action cannot go untranslated. */
 const names = (t: TFunction): Record<AuditAction, string> => ({
@@ -13,6 +15,7 @@ const names = (t: TFunction): Record<AuditAction, string> => ({
   'member.role_changed': t('audit.actionNames.roleChanged'),
   'member.removed': t('audit.actionNames.memberRemoved'),
   'team.domain_allowlist_changed': t('audit.actionNames.allowlistChanged'),
+  'team.locale_changed': t('audit.actionNames.localeChanged'),
   'service_account.created': t('audit.actionNames.serviceAccountCreated'),
   'service_account.rotated': t('audit.actionNames.serviceAccountRotated'),
   'service_account.revoked': t('audit.actionNames.serviceAccountRevoked'),
@@ -27,6 +30,10 @@ const text = (details: Detail, name: string) => {
   const value = details?.[name];
   return typeof value === 'string' && value !== '' ? value : undefined;
 };
+const localeIn = (details: Detail, name: string) => {
+  const value = text(details, name);
+  return isLocale(value) ? value : undefined;
+};
 const roleIn = (details: Detail, name: string) => {
   const value = text(details, name);
   return roles.includes(value as Role) ? (value as Role) : undefined;
@@ -34,7 +41,8 @@ const roleIn = (details: Detail, name: string) => {
 
 /**
  * What an entry says happened, as a sentence: its action with its target and details. The
- * routes that write an entry name the role (`role`, or `from` and `to` for a change) in its details.
+ * routes that write an entry name the role (`role`, or `from` and `to` for a change) in its details,
+ * and a team language change its `from` and `to` locales.
  */
 function sentences(t: TFunction): Record<AuditAction, (event: AuditEvent) => string> {
   const roleName = (role: Role) =>
@@ -77,6 +85,15 @@ function sentences(t: TFunction): Record<AuditAction, (event: AuditEvent) => str
         : e.details?.enabled === false
           ? t('audit.sentence.allowlistOff')
           : t('audit.sentence.allowlistChanged');
+    },
+    'team.locale_changed': (e) => {
+      const names = languageNames(t);
+      const from = localeIn(e.details, 'from');
+      const to = localeIn(e.details, 'to');
+      if (!to) return t('audit.sentence.localeChanged');
+      return from && from !== to
+        ? t('audit.sentence.localeChangedFromTo', { from: names[from], to: names[to] })
+        : t('audit.sentence.localeSet', { to: names[to] });
     },
     'service_account.created': (e) => t('audit.sentence.serviceAccountCreated', { target: target(e) }),
     'service_account.rotated': (e) => t('audit.sentence.serviceAccountRotated', { target: target(e) }),

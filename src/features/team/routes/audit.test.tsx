@@ -2,7 +2,9 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { expect, it } from 'vitest';
 import { faults } from '../../../../mocks/faults';
 import { mswServer } from '../../../../mocks/node';
+import { AUDIT_ACTORS_MAX } from '../../../../contract/audit';
 import { recordAudit, type AuditEntry } from '../../../../server/audit/record';
+import { auditEvents } from '../../../../server/db/schema';
 import type { TestPortal } from '../../../../server/testing/test-portal';
 import { violations } from '../../../testing/axe';
 import { renderApp } from '../../../testing/render-app';
@@ -107,6 +109,35 @@ it('pages with "Load more", and says so when the log cannot be read', async () =
   await waitFor(() => expect(rows()).toHaveLength(55), { timeout: 15_000 });
   expect(rows().at(-1)![2]).toBe('Hat die Installation vm-0 verworfen');
   expect(screen.queryByRole('button', { name: 'Mehr laden' })).toBeNull();
+});
+
+it('filters on someone the person list no longer holds, named as their entries name them', async () => {
+  const { user } = await renderApp('/team?tab=audit&actor=u-0', {
+    user: 'alice@acme.example',
+    // More people than the list holds, the oldest first: u-0 is left out of it.
+    seed: async (portal) => {
+      const team = await portal.db.query.teams.findFirst({ where: (t, { eq }) => eq(t.name, 'Acme Corp') });
+      await portal.db.insert(auditEvents).values(
+        Array.from({ length: AUDIT_ACTORS_MAX }, (_, n) => ({
+          teamId: team!.id,
+          at: portal.clock.now(),
+          actorKind: 'user' as const,
+          actorId: `u-${n}`,
+          actorLabel: `person-${n}@acme.example`,
+          action: 'session.signed_in' as const,
+        })),
+      );
+    },
+  });
+  const shown = (who: string) => [[expect.any(String), who, 'Signed in', 'Unknown']];
+  await waitFor(() => expect(rows()).toEqual(shown('person-0@acme.example')), { timeout: 5000 });
+  const person = screen.getByLabelText('Person');
+  await waitFor(() => expect(within(person).getAllByRole('option')).toHaveLength(AUDIT_ACTORS_MAX + 2), {
+    timeout: 5000,
+  });
+  expect(person).toHaveDisplayValue('person-0@acme.example');
+  await user.selectOptions(person, 'person-1@acme.example');
+  await waitFor(() => expect(rows()).toEqual(shown('person-1@acme.example')), { timeout: 5000 });
 });
 
 it('offers no Audit tab to a member', async () => {

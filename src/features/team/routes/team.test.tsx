@@ -1,5 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { faults } from '../../../../mocks/faults';
+import { mswServer } from '../../../../mocks/node';
 import { violations } from '../../../testing/axe';
 import { renderApp } from '../../../testing/render-app';
 
@@ -70,10 +72,42 @@ describe('the Members tab', () => {
     await expect.poll(() => screen.queryByRole('cell', { name: 'bob@acme.example' })).toBeNull();
   });
 
+  it("lets an admin choose the team's language, which the next invitation is written in", async () => {
+    const { user, portal, container } = await renderApp('/team', { user: 'alice@acme.example' });
+    const select = await screen.findByLabelText('Team language');
+    expect(select).toHaveDisplayValue('English');
+    expect(select).toHaveAccessibleDescription('Invitation emails are written in this language.');
+    await user.selectOptions(select, 'German');
+    await user.click(screen.getByRole('button', { name: 'Save language' }));
+    expect(await screen.findByText('Saved: invitation emails are written in German.')).toBeInTheDocument();
+    expect(await violations(container)).toEqual([]);
+
+    await user.type(screen.getByLabelText('Email address'), 'erin@acme.example');
+    await user.click(screen.getByRole('button', { name: 'Send invite' }));
+    await screen.findByText('Invite sent to erin@acme.example.');
+    expect(portal.outbox.findLast((m) => m.to === 'erin@acme.example')!.subject).toMatch(/^Einladung zu Acme Corp/);
+  });
+
+  it('says next to the language when it could not be saved, and keeps the saved one', async () => {
+    const { user, portal } = await renderApp('/team', { user: 'alice@acme.example', locale: 'de' });
+    const select = await screen.findByLabelText('Teamsprache');
+    expect(select).toHaveDisplayValue('Englisch');
+    mswServer.use(faults.serverError('/api/team/settings', { once: true }));
+    await user.selectOptions(select, 'Deutsch');
+    await user.click(screen.getByRole('button', { name: 'Sprache speichern' }));
+    await expect.poll(() => select.getAttribute('aria-invalid')).toBe('true');
+    expect(select).toHaveAccessibleDescription(
+      'Einladungs-E-Mails werden in dieser Sprache geschrieben. Die Sprache konnte nicht gespeichert werden. Versuchen Sie es erneut.',
+    );
+    const acme = await portal.db.query.teams.findFirst({ where: (t, { eq }) => eq(t.name, 'Acme Corp') });
+    expect(acme!.locale).toBe('en');
+  });
+
   it('offers a member no admin actions', async () => {
     const { container } = await renderApp('/team', { user: 'bob@acme.example' });
     await screen.findByRole('cell', { name: 'alice@acme.example' });
     expect(screen.queryByRole('heading', { name: 'Invite someone' })).toBeNull();
+    expect(screen.queryByLabelText('Team language')).toBeNull();
     expect(screen.queryByRole('button', { name: /Remove/ })).toBeNull();
     expect(screen.queryByLabelText(/Role of/)).toBeNull();
     expect(await violations(container)).toEqual([]);

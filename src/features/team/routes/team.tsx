@@ -8,6 +8,7 @@ import { meQueryOptions, useMe } from '../../../app/session/me';
 import { PageHeader } from '../../../components/ui/page-header';
 import { allowlistQueryOptions, invitesQueryOptions } from '../api/invites';
 import { membersQueryOptions } from '../api/members';
+import { teamSettingsQueryOptions } from '../api/team-settings';
 import { AuditTab } from '../components/audit-tab';
 import { MembersTab } from '../components/members-tab';
 import { ServiceAccountsTab } from '../components/service-accounts-tab';
@@ -19,6 +20,7 @@ export const loader = (queryClient: QueryClient) => async () => {
     queryClient.ensureQueryData(membersQueryOptions(me.team.id)),
     admin && queryClient.ensureQueryData(invitesQueryOptions(me.team.id)),
     admin && queryClient.ensureQueryData(allowlistQueryOptions(me.team.id)),
+    admin && queryClient.ensureQueryData(teamSettingsQueryOptions(me.team.id)),
   ]);
 };
 
