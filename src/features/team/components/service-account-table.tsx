@@ -5,6 +5,7 @@ import { Alert } from '../../../components/ui/alert';
 import { Badge } from '../../../components/ui/badge';
 import { Button } from '../../../components/ui/button';
 import { cell, Table } from '../../../components/ui/table';
+import { useActorName } from '../../../lib/actor-name';
 import { useFormatters } from '../../../lib/format';
 import { useRotateServiceAccount } from '../api/service-accounts';
 import type { ShownToken } from './new-token';
@@ -27,6 +28,7 @@ export function ServiceAccountTable({
 }) {
   const { t, i18n } = useTranslation();
   const { date, dateTime } = useFormatters();
+  const actorName = useActorName();
   // An expiry is a calendar day (its start, UTC): shown as that day wherever the reader is.
   const day = useMemo(() => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeZone: 'UTC' }), [i18n]);
   const headers = ['name', 'kind', 'createdBy', 'created', 'lastUsed', 'expires', 'status'].map((key) =>
@@ -38,7 +40,9 @@ export function ServiceAccountTable({
         <tr key={account.id}>
           <td className={`${cell} font-semibold break-all`}>{account.name}</td>
           <td className={cell}>{t(`team.serviceAccounts.kinds.${account.kind}`)}</td>
-          <td className={`${cell} break-all`}>{account.createdBy ?? t('team.serviceAccounts.unknownPerson')}</td>
+          <td className={`${cell} break-all`}>
+            {account.createdBy ? actorName(account.createdBy) : t('team.serviceAccounts.unknownPerson')}
+          </td>
           <td className={cell}>{date(account.createdAt)}</td>
           <td className={cell}>
             {account.lastUsedAt ? dateTime(account.lastUsedAt) : t('team.serviceAccounts.never')}
