@@ -1,3 +1,4 @@
+import type { TeamActor } from './actors';
 import { z } from './zod';
 import {
   allowedNetworks,
@@ -67,7 +68,8 @@ export type AirgapRecord = Instance & {
   kubernetesDistribution: KubernetesDistribution | null;
   adminConsoleUrl: string | null;
   archivedAt: string | null;
-  recordedBy: string | null;
+  /** Who entered it; null for a record whose doer is no longer known. */
+  recordedBy: TeamActor | null;
   /** When the record's newest data was taken (creation, edit, or a support bundle). */
   dataAt: string;
   updatedAt: string | null;

@@ -1,3 +1,4 @@
+import type { TeamActor } from './actors';
 import { z } from './zod';
 
 /** How a customer installs: Embedded Cluster on a Linux VM, or Helm into their own cluster. */
@@ -144,7 +145,8 @@ export type InstallAttempt = {
   version: string;
   status: AttemptStatus;
   startedAt: string;
-  startedBy: string;
+  /** The person or service account that started it. */
+  startedBy: TeamActor;
   checkpoints: Checkpoint[];
   failureReason: string | null;
   serviceAccount: { id: string; name: string } | null;

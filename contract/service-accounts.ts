@@ -1,3 +1,4 @@
+import type { TeamActor } from './actors';
 import { z } from './zod';
 
 /**
@@ -49,8 +50,11 @@ export type ServiceAccount = {
   id: string;
   name: string;
   kind: ServiceAccountKind;
-  /** The email of whoever made it, or null when that person is gone. */
-  createdBy: string | null;
+  /**
+   * Who made it: the admin for a manual account; for an install's, whoever started the install,
+   * a person or a service account. Null when that doer is no longer known.
+   */
+  createdBy: TeamActor | null;
   createdAt: string;
   lastUsedAt: string | null;
   expiresAt: string | null;

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { AuditAction, AuditActor, AuditTarget } from '../../contract/audit';
 import type { Database } from '../db/database';
 import { auditEvents } from '../db/schema';
+import { actorOf } from '../http/actor';
 import type { AppEnv } from '../http/env';
 
 export type AuditEntry = {
@@ -34,11 +35,15 @@ export async function recordAudit(db: Database, at: Date, entry: AuditEntry) {
   });
 }
 
-/** The signed-in person behind a request, and where it came from, for an audit entry. */
+/**
+ * Who is behind a request (a person, or a service account's Bearer token), and where it came
+ * from, for an audit entry.
+ */
 export function sessionActor(c: Context<AppEnv>): { actor: AuditActor; clientAddress: string | null; teamId: string } {
   const session = c.get('session');
+  const { kind, id, name } = actorOf(session);
   return {
-    actor: { kind: 'user', id: session.userId, label: session.email },
+    actor: { kind, id, label: name },
     clientAddress: c.env?.clientAddress ?? null,
     teamId: session.teamId,
   };

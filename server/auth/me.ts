@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { switchTeamInputSchema, updatePreferencesInputSchema, type Me } from '../../contract/me';
 import type { Database } from '../db/database';
 import { memberships, sessions, teams, users } from '../db/schema';
+import { personSession } from '../http/actor';
 import type { AppEnv } from '../http/env';
 import { notFound } from '../http/errors';
 import { readJson } from '../http/validate';
@@ -25,13 +26,13 @@ export function meRoutes() {
   return new Hono<AppEnv>()
     .route('/invites', myInviteRoutes())
     .get('/', async (c) => {
-      const { userId, teamId } = c.get('session');
+      const { userId, teamId } = personSession(c);
       return c.json(await loadMe(c.get('deps').db, userId, teamId));
     })
     .put('/team', async (c) => {
+      const { userId, tokenHash } = personSession(c);
       const { teamId } = await readJson(c, switchTeamInputSchema);
       const { db } = c.get('deps');
-      const { userId, tokenHash } = c.get('session');
       const [membership] = await db
         .select()
         .from(memberships)
@@ -42,9 +43,9 @@ export function meRoutes() {
       return c.json(await loadMe(db, userId, teamId));
     })
     .put('/preferences', async (c) => {
+      const { userId, teamId } = personSession(c);
       const { locale } = await readJson(c, updatePreferencesInputSchema);
       const { db } = c.get('deps');
-      const { userId, teamId } = c.get('session');
       await db.update(users).set({ locale }).where(eq(users.id, userId));
       return c.json(await loadMe(db, userId, teamId));
     });

@@ -4,6 +4,7 @@ import { createSessionInputSchema, type InvalidLinkReason } from '../../contract
 import { hashToken, newToken } from './tokens';
 import { recordAudit } from '../audit/record';
 import { loginLinks, memberships, sessions, teams, users } from '../db/schema';
+import { personSession } from '../http/actor';
 import type { AppEnv } from '../http/env';
 import { HttpError } from '../http/errors';
 import { clearSessionCookie, requireSession, SESSION_TTL_MS, setSessionCookie } from '../http/session';
@@ -53,10 +54,9 @@ export function authRoutes() {
       return c.json(await loadMe(db, membership.userId, membership.teamId), 201);
     })
     .delete('/session', requireSession, async (c) => {
-      await c
-        .get('deps')
-        .db.delete(sessions)
-        .where(eq(sessions.tokenHash, c.get('session').tokenHash));
+      // A service account's token has no session to end: it is revoked or rotated instead.
+      const { tokenHash } = personSession(c);
+      await c.get('deps').db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
       clearSessionCookie(c);
       return c.body(null, 204);
     });

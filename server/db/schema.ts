@@ -1,6 +1,7 @@
 import { bigint, boolean, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import type { EntitlementName, InstallType, LicenseType } from '../../contract/catalogue';
 import type { BundleFacts, BundleFile } from '../../contract/support-bundle-facts';
+import type { TeamActorKind } from '../../contract/actors';
 import type { AuditAction, AuditActorKind } from '../../contract/audit';
 import type { Locale, Role } from '../../contract/me';
 import type { MembershipSource } from '../../contract/team';
@@ -126,10 +127,12 @@ export const serviceAccounts = pgTable('service_accounts', {
   /** 'install' for the just-in-time account of an install attempt, 'manual' for one an admin made. */
   kind: text('kind').$type<'install' | 'manual'>().notNull().default('manual'),
   lastUsedAt: ts('last_used_at'),
-  /** The person who made it: the admin for a manual account, whoever started the install for an install's. */
+  /** Who made it: the admin for a manual account, whoever started the install for an install's. */
   createdBy: text('created_by'),
   /** After this a manual account's token is refused everywhere (issue 10). */
   expiresAt: ts('expires_at'),
+  /** Whether created_by is a user's id or a service account's (migration 0016). */
+  createdByKind: text('created_by_kind').$type<TeamActorKind>().notNull().default('user'),
 });
 
 export const instances = pgTable('instances', {
@@ -161,6 +164,8 @@ export const instances = pgTable('instances', {
   updatedAt: ts('updated_at'),
   /** When the instance first reported ready (migration 0009's trigger keeps it). */
   firstReadyAt: ts('first_ready_at'),
+  /** Whether recorded_by is a user's id or a service account's; null with it (migration 0016). */
+  recordedByKind: text('recorded_by_kind').$type<TeamActorKind>(),
 });
 
 export const installAttempts = pgTable('install_attempts', {
@@ -184,6 +189,8 @@ export const installAttempts = pgTable('install_attempts', {
   discardedAt: ts('discarded_at'),
   /** The machine that joined this attempt through the license ID: 'cluster:<id>' or 'instance:<id>'. */
   claimedBy: text('claimed_by'),
+  /** Whether started_by is a user's id or a service account's (migration 0016). */
+  startedByKind: text('started_by_kind').$type<TeamActorKind>().notNull().default('user'),
 });
 
 export const registryPulls = pgTable(

@@ -5,8 +5,8 @@ import { createMiddleware } from 'hono/factory';
 import { hashToken } from '../auth/tokens';
 import type { Database } from '../db/database';
 import { memberships, sessions, users } from '../db/schema';
-import { bearerSession, isBearerRequest } from './bearer-session';
-import type { AppEnv, SessionContext } from './env';
+import { bearerSession, bearerSessionHolds, isBearerRequest } from './bearer-session';
+import type { AppEnv, PersonSession, SessionContext } from './env';
 import { HttpError } from './errors';
 
 export const SESSION_COOKIE = 'portico_session';
@@ -50,7 +50,7 @@ export async function findSession(
   db: Database,
   tokenHash: string,
   at: Date,
-): Promise<(SessionContext & { lastSeenAt: Date | null }) | undefined> {
+): Promise<(PersonSession & { lastSeenAt: Date | null }) | undefined> {
   const [row] = await db
     .select({
       userId: sessions.userId,
@@ -63,7 +63,17 @@ export async function findSession(
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(memberships, and(eq(memberships.userId, sessions.userId), eq(memberships.teamId, sessions.teamId)))
     .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, at)));
-  return row && { tokenHash, ...row };
+  return row && { kind: 'user', tokenHash, ...row };
+}
+
+/**
+ * Whether the session behind a request still holds, on the same team: a person's not signed out,
+ * expired or off the team, a service account's token not rotated, revoked or expired. An open
+ * live stream asks before each send.
+ */
+export async function sessionHolds(db: Database, session: SessionContext, at: Date): Promise<boolean> {
+  if (session.kind === 'service_account') return bearerSessionHolds(db, session, at);
+  return (await findSession(db, session.tokenHash, at))?.teamId === session.teamId;
 }
 
 const signedOut = () => new HttpError(401, 'unauthenticated', 'Your session has ended. Sign in again.');

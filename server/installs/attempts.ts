@@ -1,18 +1,23 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { InstallAttempt } from '../../contract/installs';
-import { installAttempts, serviceAccounts, users } from '../db/schema';
+import { actorJoins, actorNames } from '../db/actors';
+import { installAttempts, serviceAccounts } from '../db/schema';
 import type { Ports } from '../deps';
 import { notFound } from '../http/errors';
 import { presentAttempt } from './present';
 
 type Deps = Ports;
 
+const starter = actorJoins(installAttempts.startedByKind, installAttempts.startedBy);
+
 /** A team's attempts, newest first, or one of them; another team's id is simply not found. */
 export async function findAttempts(deps: Deps, teamId: string, attemptId?: string): Promise<InstallAttempt[]> {
   const rows = await deps.db
-    .select({ attempt: installAttempts, startedBy: users.email, serviceAccountName: serviceAccounts.name })
+    .select({ attempt: installAttempts, serviceAccountName: serviceAccounts.name, ...actorNames })
     .from(installAttempts)
-    .innerJoin(users, eq(users.id, installAttempts.startedBy))
+    // Left joins: an attempt is listed whoever started it, a person or a service account.
+    .leftJoin(...starter.user)
+    .leftJoin(...starter.account)
     .leftJoin(serviceAccounts, eq(serviceAccounts.id, installAttempts.serviceAccountId))
     .where(and(eq(installAttempts.teamId, teamId), attemptId ? eq(installAttempts.id, attemptId) : sql`true`))
     .orderBy(desc(installAttempts.startedAt));

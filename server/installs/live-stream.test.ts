@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { memberships, users } from '../db/schema';
 import { recordFailure } from './checkpoints';
+import { bearer, created, PATH } from '../testing/service-accounts';
 import { createTestPortal, type TestPortal } from '../testing/test-portal';
 
 const embedded = { method: 'embedded', name: 'vm-1', version: '1.4.0', options: { network: 'online' } };
@@ -119,5 +120,50 @@ describe('the live attempt stream', () => {
     expect(event).toMatchObject({ event: 'attempt' });
     expect(await stream.next(2_000)).toMatchObject({ event: 'attempt' });
     await stream.cancel();
+  });
+
+  // Issue 10: a service account's token follows an install as a person does, until it stops working.
+  describe('for a service account’s Bearer token', () => {
+    async function openBearerStream(portal: TestPortal, expiresOn?: string) {
+      const alice = await portal.signIn('alice@acme.example');
+      const account = await created(portal, alice, 'ci-bot', expiresOn);
+      const started = await bearer(portal, '/api/installs', account.token, {
+        method: 'POST',
+        body: JSON.stringify(embedded),
+        headers: { 'content-type': 'application/json' },
+      });
+      const { attempt } = await started.json();
+      const stream = eventReader(await bearer(portal, `/api/installs/${attempt.id}/events`, account.token));
+      expect(await stream.next(5_000)).toMatchObject({ event: 'attempt' });
+      expect(await stream.next(2_000)).toMatchObject({ event: 'attempt' }); // the periodic resend
+      const fail = (reason: string) =>
+        recordFailure({ db: portal.db, now: portal.clock.now, events: portal.events }, attempt.id, reason);
+      return { alice, id: account.serviceAccount.id, stream, fail };
+    }
+
+    it('ends once the token is revoked, and sends nothing after', async () => {
+      const portal = await createTestPortal({ deps: { liveRecheckMs: 100 } });
+      const { alice, id, stream, fail } = await openBearerStream(portal);
+      expect((await portal.request(`${PATH}/${id}`, { method: 'DELETE', cookie: alice })).status).toBe(204);
+      await fail('disk /dev/sdb1 is full');
+      const after = await stream.untilEnd(2_000);
+      expect(after).not.toBe('timeout');
+      expect(JSON.stringify(after)).not.toContain('sdb1');
+    });
+
+    it('ends once the token is rotated', async () => {
+      const portal = await createTestPortal({ deps: { liveRecheckMs: 100 } });
+      const { alice, id, stream } = await openBearerStream(portal);
+      const rotated = await portal.request(`${PATH}/${id}/rotate`, { method: 'POST', cookie: alice });
+      expect(rotated.status).toBe(200);
+      expect(await stream.untilEnd(2_000)).not.toBe('timeout');
+    });
+
+    it('ends once the token expires', async () => {
+      const portal = await createTestPortal({ deps: { liveRecheckMs: 100 } });
+      const { stream } = await openBearerStream(portal, '2026-11-23');
+      portal.clock.advance(14 * 3_600_000 + 1); // past 2026-11-23T00:00Z
+      expect(await stream.untilEnd(2_000)).not.toBe('timeout');
+    });
   });
 });

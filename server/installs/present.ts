@@ -1,4 +1,5 @@
 import { checkpointsFor, type InstallAttempt } from '../../contract/installs';
+import { presentActor, type ActorNames } from '../db/actors';
 import type { installAttempts } from '../db/schema';
 import { checkpointColumns } from './checkpoints';
 import { attemptStatus } from './status';
@@ -8,7 +9,7 @@ type AttemptRow = typeof installAttempts.$inferSelect;
 /** An attempt as the SPA sees it: status derived now, checkpoints in the method's order. */
 export function presentAttempt(
   row: AttemptRow,
-  extra: { startedBy: string; serviceAccountName: string | null },
+  extra: ActorNames & { serviceAccountName: string | null },
   now: Date,
   stallAfterMs: number,
 ): InstallAttempt {
@@ -20,7 +21,7 @@ export function presentAttempt(
     version: row.version,
     status: attemptStatus(row, now, stallAfterMs),
     startedAt: row.startedAt.toISOString(),
-    startedBy: extra.startedBy,
+    startedBy: presentActor(row.startedByKind, row.startedBy, extra),
     checkpoints: checkpointsFor(row.method).map((name) => ({
       name,
       at: row[checkpointColumns[name]]?.toISOString() ?? null,

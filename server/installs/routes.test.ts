@@ -22,7 +22,7 @@ describe('install attempts API', () => {
       method: 'embedded',
       version: '1.4.0',
       status: 'in_progress',
-      startedBy: 'alice@acme.example',
+      startedBy: { kind: 'user', id: expect.any(String), name: 'alice@acme.example' },
       startedAt: '2026-11-22T10:00:00.000Z',
       serviceAccount: { name: 'vm-1' },
       failureReason: null,

@@ -21,6 +21,7 @@ import { forgetNoOpenAttempt } from './attribution';
 import { linkCandidates, linkInstance } from './link';
 import { attemptEvents } from './live-stream';
 import { activeServiceAccountNamed, issueServiceAccountToken } from '../service-accounts/service-accounts';
+import { actorOf } from '../http/actor';
 import type { AppEnv } from '../http/env';
 import { requireReleasedVersion } from '../releases/released-version';
 import { HttpError } from '../http/errors';
@@ -46,7 +47,9 @@ export function installRoutes() {
     .post('/', canInstall, async (c) => {
       const input = await readJson(c, createInstallInputSchema);
       const deps = c.get('deps');
-      const { teamId, userId } = c.get('session');
+      const { teamId } = c.get('session');
+      // A person or a service account's token: the attempt and its account both name the doer.
+      const starter = actorOf(c.get('session'));
       const { team, channel } = await currentTeam(deps.db, teamId);
       const options = checkOptions(input.method, input.options, team.installTypes);
       await requireReleasedVersion(deps.db, channel.id, input.version);
@@ -58,9 +61,15 @@ export function installRoutes() {
       await deps.db
         .transaction(async (tx) => {
           const serviceAccountId = newId();
-          await tx
-            .insert(serviceAccounts)
-            .values({ id: serviceAccountId, teamId, name: input.name, tokenHash, kind: 'install', createdBy: userId });
+          await tx.insert(serviceAccounts).values({
+            id: serviceAccountId,
+            teamId,
+            name: input.name,
+            tokenHash,
+            kind: 'install',
+            createdBy: starter.id,
+            createdByKind: starter.kind,
+          });
           await tx.insert(installAttempts).values({
             id: attemptId,
             teamId,
@@ -69,7 +78,8 @@ export function installRoutes() {
             method: input.method,
             options,
             version: input.version,
-            startedBy: userId,
+            startedBy: starter.id,
+            startedByKind: starter.kind,
             startedAt: now,
             lastProgressAt: now,
           });

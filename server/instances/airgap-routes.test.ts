@@ -83,7 +83,7 @@ describe('air-gap instance records', () => {
         cadenceDays: 35,
       }),
     );
-    expect(body.recordedBy).toEqual(expect.any(String));
+    expect(body.recordedBy).toEqual({ kind: 'user', id: expect.any(String), name: 'dave@initech.example' });
     expect(await listInstances(portal, dave)).toEqual([expect.objectContaining({ id: body.id, name: 'vault-dc1' })]);
     expect(await dashboardCounts(portal, dave)).toEqual({ active: 0, inactive: 0, airgap: 1, archived: 0 });
     const { records } = await (await portal.request(BASE, { cookie: dave })).json();

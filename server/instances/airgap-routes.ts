@@ -12,13 +12,15 @@ import { newId } from '../auth/tokens';
 import type { Database } from '../db/database';
 import { isUniqueViolation } from '../db/errors';
 import { instances, releases, serviceAccounts } from '../db/schema';
+import type { AppDeps } from '../deps';
+import { actorOf } from '../http/actor';
 import type { AppEnv } from '../http/env';
 import { requireReleasedVersion } from '../releases/released-version';
 import { HttpError, notFound } from '../http/errors';
 import { requirePermission } from '../http/permissions';
 import { readJson } from '../http/validate';
 import { currentTeam } from '../teams/current-team';
-import { airgapCadenceDays, presentAirgapRecord } from './airgap';
+import { airgapCadenceDays, presentAirgapRecord, selectWithRecorder } from './airgap';
 import { activeServiceAccountNamed } from '../service-accounts/service-accounts';
 
 const fieldError = (status: 400 | 409, field: string, message: string) =>
@@ -38,10 +40,7 @@ export function airgapRoutes() {
   return new Hono<AppEnv>()
     .get('/', async (c) => {
       const { team, cadenceDays } = await entitledTeam(c);
-      const rows = await c
-        .get('deps')
-        .db.select()
-        .from(instances)
+      const rows = await selectWithRecorder(c.get('deps').db)
         .where(and(eq(instances.teamId, team.id), eq(instances.source, 'manual')))
         .orderBy(asc(sql`lower(${instances.name})`), asc(instances.id));
       const now = c.get('deps').now();
@@ -76,7 +75,7 @@ export function airgapRoutes() {
       const { team, cadenceDays } = await entitledTeam(c);
       const record = await findRecord(c.get('deps').db, team.id, c.req.param('id'));
       if (record.source !== 'manual') throw notFound('That air-gap record');
-      return c.json(presentAirgapRecord(record, cadenceDays, c.get('deps').now()));
+      return c.json(await presentedRecord(c.get('deps'), team.id, record.id, cadenceDays));
     })
     .post('/', canRecord, async (c) => {
       const input = await readJson(c, createAirgapRecordInputSchema);
@@ -86,6 +85,7 @@ export function airgapRoutes() {
       await requireReleasedVersion(deps.db, channel.id, input.version);
       await checkNameFree(deps.db, team.id, input.name);
       const now = deps.now();
+      const recorder = actorOf(c.get('session'));
       const [row] = await deps.db
         .insert(instances)
         .values({
@@ -98,14 +98,15 @@ export function airgapRoutes() {
           installMethod: input.method,
           adminConsoleUrl: input.adminConsoleUrl ?? null,
           details: detailsOf(input.version, input.method, input.kubernetesDistribution),
-          recordedBy: c.get('session').userId,
+          recordedBy: recorder.id,
+          recordedByKind: recorder.kind,
           createdAt: now,
           dataAt: now,
           updatedAt: now,
         })
-        .returning()
+        .returning({ id: instances.id })
         .catch(ifNameTaken(input.name));
-      return c.json(presentAirgapRecord(row!, cadenceDays, now), 201);
+      return c.json(await presentedRecord(deps, team.id, row!.id, cadenceDays), 201);
     })
     .patch('/:id', canRecord, async (c) => {
       const input = await readJson(c, updateAirgapRecordInputSchema, { emptyBody: {} });
@@ -129,7 +130,7 @@ export function airgapRoutes() {
           ? ((record.details.k8sDistribution as KubernetesDistribution | undefined) ?? null)
           : input.kubernetesDistribution;
       const now = deps.now();
-      const [row] = await deps.db
+      await deps.db
         .update(instances)
         .set({
           name,
@@ -142,37 +143,33 @@ export function airgapRoutes() {
           updatedAt: now,
         })
         .where(eq(instances.id, record.id))
-        .returning()
         .catch(ifNameTaken(name));
-      return c.json(presentAirgapRecord(row!, cadenceDays, now));
+      return c.json(await presentedRecord(deps, team.id, record.id, cadenceDays));
     })
     .post('/:id/archive', canRecord, async (c) => {
       const deps = c.get('deps');
       const { team, cadenceDays } = await entitledTeam(c);
       const record = await findManualRecord(deps.db, team.id, c.req.param('id'));
       const now = deps.now();
-      if (record.archivedAt) return c.json(presentAirgapRecord(record, cadenceDays, now));
-      const [row] = await deps.db
-        .update(instances)
-        .set({ archivedAt: now, updatedAt: now })
-        .where(eq(instances.id, record.id))
-        .returning();
-      return c.json(presentAirgapRecord(row!, cadenceDays, now));
+      if (!record.archivedAt) {
+        await deps.db.update(instances).set({ archivedAt: now, updatedAt: now }).where(eq(instances.id, record.id));
+      }
+      return c.json(await presentedRecord(deps, team.id, record.id, cadenceDays));
     })
     .post('/:id/restore', canRecord, async (c) => {
       const deps = c.get('deps');
       const { team, cadenceDays } = await entitledTeam(c);
       const record = await findManualRecord(deps.db, team.id, c.req.param('id'));
       const now = deps.now();
-      if (!record.archivedAt) return c.json(presentAirgapRecord(record, cadenceDays, now));
-      await checkNameFree(deps.db, team.id, record.name ?? '', record.id);
-      const [row] = await deps.db
-        .update(instances)
-        .set({ archivedAt: null, updatedAt: now })
-        .where(eq(instances.id, record.id))
-        .returning()
-        .catch(ifNameTaken(record.name ?? ''));
-      return c.json(presentAirgapRecord(row!, cadenceDays, now));
+      if (record.archivedAt) {
+        await checkNameFree(deps.db, team.id, record.name ?? '', record.id);
+        await deps.db
+          .update(instances)
+          .set({ archivedAt: null, updatedAt: now })
+          .where(eq(instances.id, record.id))
+          .catch(ifNameTaken(record.name ?? ''));
+      }
+      return c.json(await presentedRecord(deps, team.id, record.id, cadenceDays));
     });
 }
 
@@ -182,6 +179,13 @@ async function entitledTeam(c: Context<AppEnv>) {
   const { team, channel } = await currentTeam(db, c.get('session').teamId);
   if (airgapMethods(team.installTypes).length === 0) throw new HttpError(403, 'forbidden', NO_ENTITLEMENT);
   return { team, channel, cadenceDays: await airgapCadenceDays(db, team.appId) };
+}
+
+/** A record the caller has found, as the team sees it, with who recorded it named. */
+async function presentedRecord(deps: Required<AppDeps>, teamId: string, id: string, cadenceDays: number) {
+  const [row] = await selectWithRecorder(deps.db).where(and(eq(instances.id, id), eq(instances.teamId, teamId)));
+  if (!row) throw notFound('That instance');
+  return presentAirgapRecord(row, cadenceDays, deps.now());
 }
 
 async function findRecord(db: Database, teamId: string, id: string) {

@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm';
 import type { AirgapRecord } from '../../contract/airgap';
 import type { KubernetesDistribution } from '../../contract/installs';
+import { actorJoins, actorNames, presentActor, type ActorNames } from '../db/actors';
 import type { Database } from '../db/database';
-import { apps, type instances } from '../db/schema';
+import { apps, instances } from '../db/schema';
 import { presentInstance } from './present';
 
 const DAY_MS = 86_400_000;
@@ -22,12 +23,21 @@ export async function airgapCadenceDays(db: Database, appId: string): Promise<nu
   return app!.days;
 }
 
+const recorder = actorJoins(instances.recordedByKind, instances.recordedBy);
+
+/** Instances with the names of who recorded them (a person or a service account), to present. */
+export const selectWithRecorder = (db: Database) =>
+  db
+    .select({ instance: instances, ...actorNames })
+    .from(instances)
+    .leftJoin(...recorder.user)
+    .leftJoin(...recorder.account);
+
+export type RecordRow = ActorNames & { instance: typeof instances.$inferSelect };
+
 /** A manual record as the team sees it: an `Instance`, plus what was entered and how old it is. */
-export function presentAirgapRecord(
-  instance: typeof instances.$inferSelect,
-  cadenceDays: number,
-  now: Date,
-): AirgapRecord {
+export function presentAirgapRecord(row: RecordRow, cadenceDays: number, now: Date): AirgapRecord {
+  const { instance } = row;
   const dataAt = instance.dataAt ?? instance.createdAt;
   return {
     ...presentInstance(instance, null, now),
@@ -36,7 +46,10 @@ export function presentAirgapRecord(
     kubernetesDistribution: (instance.details.k8sDistribution as KubernetesDistribution | undefined) ?? null,
     adminConsoleUrl: instance.adminConsoleUrl,
     archivedAt: instance.archivedAt?.toISOString() ?? null,
-    recordedBy: instance.recordedBy,
+    recordedBy:
+      instance.recordedBy && instance.recordedByKind
+        ? presentActor(instance.recordedByKind, instance.recordedBy, row)
+        : null,
     dataAt: dataAt.toISOString(),
     updatedAt: instance.updatedAt?.toISOString() ?? null,
     ...airgapFreshness(dataAt, cadenceDays, now),

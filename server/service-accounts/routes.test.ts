@@ -19,7 +19,7 @@ describe('/api/team/service-accounts', () => {
     expect(serviceAccount).toMatchObject({
       name: 'ci-bot',
       kind: 'manual',
-      createdBy: 'alice@acme.example',
+      createdBy: { kind: 'user', id: expect.any(String), name: 'alice@acme.example' },
       createdAt: '2026-11-22T10:00:00.000Z',
       lastUsedAt: null,
       expiresAt: '2027-01-31T00:00:00.000Z',
@@ -43,7 +43,7 @@ describe('/api/team/service-accounts', () => {
     expect(started.status).toBe(201);
     await created(portal, alice, 'ci-bot');
     const eve = await portal.signIn('eve@acme.example');
-    const names = (await list(portal, eve)).map((a) => [a.name, a.kind, a.createdBy]);
+    const names = (await list(portal, eve)).map((a) => [a.name, a.kind, a.createdBy?.name]);
     expect(names.sort()).toEqual([
       ['ci-bot', 'manual', 'alice@acme.example'],
       ['vm-1', 'install', 'alice@acme.example'],

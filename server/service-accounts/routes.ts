@@ -13,7 +13,9 @@ import { recordAudit, sessionActor } from '../audit/record';
 import { newId } from '../auth/tokens';
 import type { Database } from '../db/database';
 import { isUniqueViolation } from '../db/errors';
-import { serviceAccounts, users } from '../db/schema';
+import { actorJoins, actorNames, presentActor } from '../db/actors';
+import { serviceAccounts } from '../db/schema';
+import { actorOf } from '../http/actor';
 import type { AppEnv } from '../http/env';
 import { HttpError, notFound } from '../http/errors';
 import { requirePermission } from '../http/permissions';
@@ -21,6 +23,7 @@ import { readJson } from '../http/validate';
 import { activeServiceAccountNamed, issueServiceAccountToken } from './service-accounts';
 
 const manage = requirePermission('service-accounts.manage');
+const creatorJoins = actorJoins(serviceAccounts.createdByKind, serviceAccounts.createdBy);
 
 /** /api/team/service-accounts (issue 10): everyone on the team reads the list, admins manage it. */
 export function serviceAccountRoutes() {
@@ -39,6 +42,7 @@ export function serviceAccountRoutes() {
         throw fieldError(400, 'expiresOn', 'Choose an expiry date in the future.');
       }
       const { actor, clientAddress, teamId } = sessionActor(c);
+      const creator = actorOf(c.get('session'));
       if (await activeServiceAccountNamed(db, teamId, input.name)) throw nameTaken(input.name);
       const { token, tokenHash } = await issueServiceAccountToken();
       const id = newId();
@@ -51,7 +55,8 @@ export function serviceAccountRoutes() {
             tokenHash,
             kind: 'manual',
             createdAt: at,
-            createdBy: actor.id,
+            createdBy: creator.id,
+            createdByKind: creator.kind,
             expiresAt,
           });
           const target = { kind: 'service_account', id, label: input.name };
@@ -99,16 +104,17 @@ export function serviceAccountRoutes() {
 
 async function listAccounts(db: Database, teamId: string, now: Date, id?: string): Promise<ServiceAccount[]> {
   const rows = await db
-    .select({ account: serviceAccounts, createdBy: users.email })
+    .select({ account: serviceAccounts, ...actorNames })
     .from(serviceAccounts)
-    .leftJoin(users, eq(users.id, serviceAccounts.createdBy))
+    .leftJoin(...creatorJoins.user)
+    .leftJoin(...creatorJoins.account)
     .where(and(eq(serviceAccounts.teamId, teamId), id ? eq(serviceAccounts.id, id) : sql`true`))
     .orderBy(sql`${serviceAccounts.revokedAt} IS NOT NULL`, desc(serviceAccounts.createdAt), serviceAccounts.name);
-  return rows.map(({ account, createdBy }) => ({
+  return rows.map(({ account, ...names }) => ({
     id: account.id,
     name: account.name,
     kind: account.kind,
-    createdBy,
+    createdBy: account.createdBy ? presentActor(account.createdByKind, account.createdBy, names) : null,
     createdAt: account.createdAt.toISOString(),
     lastUsedAt: account.lastUsedAt?.toISOString() ?? null,
     expiresAt: account.expiresAt?.toISOString() ?? null,

@@ -3,15 +3,34 @@ import { and, eq, sql } from 'drizzle-orm';
 import { can } from '../../contract/permissions';
 import type { AnalysisCounts, SupportBundleSummary } from '../../contract/support-bundles';
 import { installAttempts, instances, serviceAccounts, supportBundles, users } from '../db/schema';
+import { actorOf } from '../http/actor';
 import type { SessionContext } from '../http/env';
 import { instanceNameSql } from '../instances/name';
-import type { SupportBundle } from './store';
+import type { SupportBundle, Uploader } from './store';
 
-/** Admins may delete any of the team's bundles; anyone may delete the bundles they uploaded. */
+/** Who uploads in a signed-in request: the person, or the service account whose token it carries. */
+export const sessionUploader = (session: SessionContext): Uploader => {
+  const { kind, id } = actorOf(session);
+  return { kind, id };
+};
+
+/** Whether the signed-in person or service account is the one that uploaded the bundle. */
+export const uploadedBySession = (
+  session: SessionContext,
+  bundle: Pick<SupportBundle, 'uploadedBy' | 'uploadedByKind'>,
+) => {
+  const { kind, id } = actorOf(session);
+  return bundle.uploadedByKind === kind && bundle.uploadedBy === id;
+};
+
+/**
+ * Admins may delete any of the team's bundles; whoever uploaded a bundle, a person or a service
+ * account, may always delete it.
+ */
 export const mayDeleteBundle = (
   session: SessionContext,
   bundle: Pick<SupportBundle, 'uploadedBy' | 'uploadedByKind'>,
-) => can(session.role, 'bundles.delete') || (bundle.uploadedByKind === 'user' && bundle.uploadedBy === session.userId);
+) => can(session.role, 'bundles.delete') || uploadedBySession(session, bundle);
 
 /** The columns a summary is made of: the bundle, its instance's name and its uploader's. */
 export const summaryColumns = {

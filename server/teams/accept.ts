@@ -7,6 +7,7 @@ import { loadMe } from '../auth/me';
 import { hashToken, newId, newToken } from '../auth/tokens';
 import type { Database } from '../db/database';
 import { invites, membershipRemovals, memberships, sessions, teams, users } from '../db/schema';
+import { personSession } from '../http/actor';
 import type { AppEnv } from '../http/env';
 import { HttpError, notFound } from '../http/errors';
 import { SESSION_TTL_MS, setSessionCookie } from '../http/session';
@@ -130,7 +131,7 @@ export function myInviteRoutes() {
   return new Hono<AppEnv>()
     .get('/', async (c) => {
       const { db, now } = c.get('deps');
-      const { email, userId } = c.get('session');
+      const { email, userId } = personSession(c);
       const mine = db.select({ teamId: memberships.teamId }).from(memberships).where(eq(memberships.userId, userId));
       const rows = await db
         .select({ id: invites.id, teamName: teams.name, role: invites.role, expiresAt: invites.expiresAt })
@@ -143,7 +144,7 @@ export function myInviteRoutes() {
     })
     .post('/:id/accept', async (c) => {
       const { db, now } = c.get('deps');
-      const { email, userId, tokenHash } = c.get('session');
+      const { email, userId, tokenHash } = personSession(c);
       const at = now();
       const invite = await db.transaction(async (tx) => {
         const [invite] = await tx

@@ -12,6 +12,7 @@ import { recordAudit, sessionActor } from '../audit/record';
 import { hashToken, newId, newToken } from '../auth/tokens';
 import type { Database } from '../db/database';
 import { apps, invites, memberships, teams, users } from '../db/schema';
+import { personSession } from '../http/actor';
 import type { AppEnv } from '../http/env';
 import { HttpError, notFound } from '../http/errors';
 import { requirePermission } from '../http/permissions';
@@ -59,7 +60,8 @@ async function issueLink(c: Context<AppEnv>, tx: Database, invite: InviteRow): P
     .where(eq(teams.id, invite.teamId));
   const [app] = await tx.select({ branding: apps.branding }).from(apps).limit(1);
   const url = `${publicUrl}/invites/accept#token=${token}`;
-  const session = c.get('session');
+  // Only an admin invites, and only a person is one (a service account's token is a member).
+  const session = personSession(c);
   const message = inviteEmail({
     to: invite.email,
     inviter: session.email,

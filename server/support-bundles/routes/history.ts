@@ -66,7 +66,7 @@ export function historyRoutes(reader: BundleReader) {
     .delete('/:id', async (c) => {
       const { bundle } = await completeBundle(c);
       if (!mayDeleteBundle(c.get('session'), bundle)) {
-        throw new HttpError(403, 'forbidden', 'Only an admin or the person who uploaded a bundle may delete it.');
+        throw new HttpError(403, 'forbidden', 'Only an admin or whoever uploaded a bundle may delete it.');
       }
       await deleteBundle(c.get('deps'), bundle.id);
       await recordAudit(c.get('deps').db, c.get('deps').now(), {

@@ -12,6 +12,7 @@ import type { AppEnv } from '../../http/env';
 import { HttpError, notFound } from '../../http/errors';
 import { requirePermission } from '../../http/permissions';
 import type { BundleReader } from '../inspection';
+import { uploadedBySession, sessionUploader } from '../present';
 import {
   createBundle,
   deleteBundle,
@@ -29,7 +30,8 @@ import { headerError, readHeader, readUploadMetadata, requireTusVersion } from '
 export const UPLOADS_PATH = '/api/support-bundles/uploads';
 
 /**
- * Browser uploads over tus 1.0.0 with the creation, termination and expiration extensions
+ * Uploads over tus 1.0.0 (the browser's, or automation's with a service account's Bearer token),
+ * with the creation, termination and expiration extensions
  * (https://tus.io/protocols/resumable-upload, docs/decisions/010-resumable-bundle-uploads.md).
  * An upload is its uploader's own: anyone else's id, on any team, is a 404. Its bytes stream to
  * the blob store as they arrive; the last one completes it and queues its inspection.
@@ -53,7 +55,8 @@ export function tusRoutes(reader: BundleReader) {
         const metadata = readUploadMetadata(c);
         const bundle = await createBundle(c.get('deps'), {
           teamId: c.get('session').teamId,
-          uploadedBy: { kind: 'user', id: c.get('session').userId },
+          // A person in the browser, or automation with a service account's token (issue 10).
+          uploadedBy: sessionUploader(c.get('session')),
           source: 'browser',
           filename: metadata.filename,
           instanceId: metadata.instanceId,
@@ -154,9 +157,7 @@ async function findUpload(c: Context<AppEnv>): Promise<SupportBundle> {
   const { db, now } = c.get('deps');
   const session = c.get('session');
   const bundle = await findBundle(db, session.teamId, c.req.param('id')!);
-  if (bundle.uploadedByKind !== 'user' || bundle.uploadedBy !== session.userId) {
-    throw notFound('That upload');
-  }
+  if (!uploadedBySession(session, bundle)) throw notFound('That upload');
   if (bundle.status === 'uploading' && uploadExpiresAt(bundle.createdAt) <= now()) {
     throw new HttpError(410, 'not_found', 'This upload expired: it was not completed within a day. Start again.');
   }

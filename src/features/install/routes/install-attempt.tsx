@@ -14,6 +14,7 @@ import { Alert } from '../../../components/ui/alert';
 import { Field } from '../../../components/ui/field';
 import { PageHeader } from '../../../components/ui/page-header';
 import { isApiError } from '../../../lib/api-client';
+import { useActorName } from '../../../lib/actor-name';
 import { useFormatters } from '../../../lib/format';
 import { installQueryOptions, releaseImagesQueryOptions, useUpdateInstall } from '../api/installs';
 import { useLiveAttempt } from '../api/live-attempt';
@@ -66,6 +67,7 @@ export function Component() {
   const [draft, setDraft] = useState<Choices | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const { dateTime } = useFormatters();
+  const actorName = useActorName();
   const choices: Choices = draft ?? { method: attempt.method, version: attempt.version, options: attempt.options };
   const relocating = relocatesImages(choices);
   const { data: images } = useQuery({
@@ -113,7 +115,7 @@ export function Component() {
         description={t('install.attempt.summary', {
           method: t(`install.methods.${attempt.method}.short`),
           version: attempt.version,
-          email: attempt.startedBy,
+          email: actorName(attempt.startedBy),
           date: dateTime(attempt.startedAt),
         })}
       />

@@ -1,6 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { recordCheckpoint, recordFailure } from '../../../../server/installs/checkpoints';
+import { bearer, created } from '../../../../server/testing/service-accounts';
+import type { TestPortal } from '../../../../server/testing/test-portal';
 import { renderApp } from '../../../testing/render-app';
 
 const checkbox = (name: string) => screen.getByRole('checkbox', { name });
@@ -128,5 +130,21 @@ describe('guided installs', () => {
     const cookie = await portal.signIn('alice@acme.example');
     const { attempts } = await (await portal.request('/api/installs', { cookie })).json();
     expect(attempts[0]).toMatchObject({ name: 'throwaway', status: 'discarded', serviceAccount: null });
+  });
+
+  it('names a service account that started an install through the API as one', async () => {
+    const seed = async (portal: TestPortal) => {
+      const { token } = await created(portal, await portal.signIn('alice@acme.example'), 'ci-bot');
+      const started = await bearer(portal, '/api/installs', token, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ method: 'embedded', name: 'ci-vm', version: '1.4.0', options: { network: 'online' } }),
+      });
+      expect(started.status).toBe(201);
+    };
+    const { user } = await renderApp('/install', { user: 'bob@acme.example', seed });
+    expect(await screen.findByText(/started .* by ci-bot \(service account\)/)).toBeInTheDocument();
+    await user.click(screen.getByRole('link', { name: 'Continue “ci-vm”' }));
+    expect(await screen.findByText(/by ci-bot \(service account\)/)).toBeInTheDocument();
   });
 });

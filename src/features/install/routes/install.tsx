@@ -12,6 +12,7 @@ import { EmptyState } from '../../../components/ui/empty-state';
 import { Select } from '../../../components/ui/field';
 import { PageHeader } from '../../../components/ui/page-header';
 import { cell, Table } from '../../../components/ui/table';
+import { useActorName } from '../../../lib/actor-name';
 import { useFormatters } from '../../../lib/format';
 import { installsQueryOptions } from '../api/installs';
 import { StatusBadge } from '../components/status-badge';
@@ -30,6 +31,7 @@ export function Component() {
   const { data } = useSuspenseQuery({ ...installsQueryOptions(me.team.id), refetchInterval: 15_000 });
   const [filter, setFilter] = useState<AttemptStatus | 'all'>('all');
   const { dateTime } = useFormatters();
+  const actorName = useActorName();
   const open = data.attempts.filter(isOpen);
   const history = data.attempts.filter((a) => filter === 'all' || a.status === filter);
 
@@ -61,7 +63,7 @@ export function Component() {
                     <p className="mt-1 text-sm text-slate-700">
                       {t('install.inProgress.summary', {
                         method: t(`install.methods.${a.method}.short`),
-                        email: a.startedBy,
+                        email: actorName(a.startedBy),
                         date: dateTime(a.startedAt),
                       })}
                     </p>
@@ -125,7 +127,7 @@ export function Component() {
                   </td>
                   <td className={cell}>{a.version}</td>
                   <td className={cell}>
-                    {t('install.history.startedBy', { date: dateTime(a.startedAt), email: a.startedBy })}
+                    {t('install.history.startedBy', { date: dateTime(a.startedAt), email: actorName(a.startedBy) })}
                   </td>
                 </tr>
               ))}

@@ -8,6 +8,7 @@ import { instancesKey } from '../../../app/team/instances';
 import { Button } from '../../../components/ui/button';
 import { EmptyState } from '../../../components/ui/empty-state';
 import { cell, Table } from '../../../components/ui/table';
+import { useActorName } from '../../../lib/actor-name';
 import { useFormatters } from '../../../lib/format';
 import { bundlesQueryOptions, downloadUrl } from '../api/bundles';
 import { formatBytes } from '../lib/format';
@@ -21,6 +22,7 @@ export function BundleHistory() {
   const { data } = useSuspenseQuery(bundlesQueryOptions(teamId));
   useInstancesRefreshedAfterInspection(data.bundles, teamId);
   const { dateTime } = useFormatters();
+  const actorName = useActorName();
   const [deleting, setDeleting] = useState<SupportBundleSummary | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const headers = ['bundle', 'instance', 'collected', 'uploadedBy', 'size', 'status', 'analysis', 'actions'].map((h) =>
@@ -49,7 +51,7 @@ export function BundleHistory() {
               <td className={cell}>{b.instance?.name ?? t('support.history.noInstance')}</td>
               <td className={cell}>{b.collectedAt ? dateTime(b.collectedAt) : t('support.history.unknown')}</td>
               <td className={cell}>
-                {b.uploadedBy.name}
+                {actorName(b.uploadedBy)}
                 <span className="block text-xs text-slate-600">{dateTime(b.uploadedAt)}</span>
               </td>
               <td className={`${cell} whitespace-nowrap`}>{formatBytes(b.size, i18n.language)}</td>

@@ -7,6 +7,7 @@ import { loadTeamId, useTeamId } from '../../../app/session/team';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { PageHeader } from '../../../components/ui/page-header';
+import { useActorName } from '../../../lib/actor-name';
 import { useFormatters } from '../../../lib/format';
 import { bundleQueryOptions, downloadUrl } from '../api/bundles';
 import { BundleFacts } from '../components/bundle-facts';
@@ -27,6 +28,7 @@ export function Component() {
   const id = useParams().bundleId!;
   const { data: bundle } = useSuspenseQuery(bundleQueryOptions(useTeamId(), id));
   const { dateTime } = useFormatters();
+  const actorName = useActorName();
   const navigate = useNavigate();
   const [deleting, setDeleting] = useState(false);
   const [selected, setSelected] = useState<string | null>(null);
@@ -43,7 +45,7 @@ export function Component() {
         title={bundle.filename}
         description={t('support.bundle.description', {
           size: formatBytes(bundle.size, i18n.language),
-          name: bundle.uploadedBy.name,
+          name: actorName(bundle.uploadedBy),
           at: dateTime(bundle.uploadedAt),
         })}
       />

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ServiceAccount, ServiceAccountStatus } from '../../../../contract/service-accounts';
 import { Badge } from '../../../components/ui/badge';
 import { cell, Table } from '../../../components/ui/table';
+import { useActorName } from '../../../lib/actor-name';
 import { useFormatters } from '../../../lib/format';
 import type { ShownToken } from './new-token';
 import { RevokeButton, RotateButton } from './account-actions';
@@ -24,6 +25,7 @@ export function ServiceAccountTable({
 }) {
   const { t, i18n } = useTranslation();
   const { date, dateTime } = useFormatters();
+  const actorName = useActorName();
   // An expiry is a calendar day (its start, UTC): shown as that day wherever the reader is.
   const day = useMemo(() => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeZone: 'UTC' }), [i18n]);
   const headers = ['name', 'kind', 'createdBy', 'created', 'lastUsed', 'expires', 'status'].map((key) =>
@@ -38,7 +40,9 @@ export function ServiceAccountTable({
         <tr key={account.id}>
           <td className={`${cell} font-semibold break-all`}>{account.name}</td>
           <td className={cell}>{t(`team.serviceAccounts.kinds.${account.kind}`)}</td>
-          <td className={`${cell} break-all`}>{account.createdBy ?? t('team.serviceAccounts.unknownPerson')}</td>
+          <td className={`${cell} break-all`}>
+            {account.createdBy ? actorName(account.createdBy) : t('team.serviceAccounts.unknownPerson')}
+          </td>
           <td className={cell}>{date(account.createdAt)}</td>
           <td className={cell}>
             {account.lastUsedAt ? dateTime(account.lastUsedAt) : t('team.serviceAccounts.never')}
