@@ -68,7 +68,7 @@ export function tusRoutes(reader: BundleReader) {
         return c.body(null, 201);
       })
       // HEAD is answered by GET's handler (Hono), without the body.
-      .get('/:id', async (c) => {
+      .get('/:id', canUpload, async (c) => {
         const bundle = await findUpload(c);
         const offset =
           bundle.status === 'uploading' ? ((await c.get('deps').blobs.size(bundle.id)) ?? 0) : bundle.receivedBytes;
