@@ -163,3 +163,28 @@ describe('signing in with an emailed link', () => {
     await checkA11y(page);
   });
 });
+
+describe('the sign-in page from its first byte (issue 11)', () => {
+  test('carries the vendor’s title, colour and icon before any script runs, compressed', async ({
+    browser,
+    baseURL,
+  }) => {
+    const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
+    try {
+      const page = await context.newPage();
+      const stylesheet = page.waitForResponse((response) => response.url().endsWith('.css'));
+      const response = (await page.goto('/login'))!;
+      expect(await page.title()).toBe('Atlas Analytics Enterprise Portal');
+      expect(await page.locator('meta[name="theme-color"]').getAttribute('content')).toBe('#1f5fbf');
+      expect(await page.locator('link[rel="icon"]').getAttribute('href')).toMatch(/^\/api\/branding\/favicon\?v=\w+$/);
+      expect(response.headers()['content-encoding']).toMatch(/^(br|gzip)$/);
+      expect(response.headers()['x-robots-tag']).toBe('noindex');
+      const css = await stylesheet;
+      expect(css.headers()['content-encoding']).toMatch(/^(br|gzip)$/);
+      expect(css.headers()['vary']).toBe('Accept-Encoding');
+      expect(await (await context.request.get('/robots.txt')).text()).toMatch(/^User-agent: \*\nDisallow: \/$/m);
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import type { Branding } from '../../contract/catalogue';
 import { apps } from '../db/schema';
+import type { AppDeps } from '../deps';
 import type { AppEnv } from '../http/env';
 import { notFound } from '../http/errors';
 import type { BrandingAsset } from './schema';
@@ -9,27 +10,29 @@ import type { BrandingAsset } from './schema';
 export function brandingRoutes() {
   return (
     new Hono<AppEnv>()
-      .get('/', async (c) => {
-        const app = await loadApp(c.get('deps').db);
-        const { branding } = app;
-        const body: Branding = {
-          portalUrl: c.get('deps').publicUrl,
-          appName: app.name,
-          appSlug: app.slug,
-          title: branding.title,
-          primaryColor: branding.primaryColor,
-          logoUrl: branding.logo ? `/api/branding/logo?v=${version(branding.logo)}` : null,
-          faviconUrl: branding.favicon ? `/api/branding/favicon?v=${version(branding.favicon)}` : null,
-          supportUrl: branding.supportUrl,
-          contactEmail: branding.contactEmail,
-        };
-        return c.json(body);
-      })
+      .get('/', async (c) => c.json(await readBranding(c.get('deps'))))
       // Two plain routes, not a `{logo|favicon}` pattern, which Hono does not anchor at the end of
       // the segment: /logo-anything served the logo (issue 6, defect 10).
       .get('/logo', (c) => serveImage(c, 'logo'))
       .get('/favicon', (c) => serveImage(c, 'favicon'))
   );
+}
+
+/** The vendor's branding as the SPA reads it; the Node host also writes it into the page (issue 11). */
+export async function readBranding(deps: Pick<AppDeps, 'db' | 'publicUrl'>): Promise<Branding> {
+  const app = await loadApp(deps.db);
+  const { branding } = app;
+  return {
+    portalUrl: deps.publicUrl,
+    appName: app.name,
+    appSlug: app.slug,
+    title: branding.title,
+    primaryColor: branding.primaryColor,
+    logoUrl: branding.logo ? `/api/branding/logo?v=${version(branding.logo)}` : null,
+    faviconUrl: branding.favicon ? `/api/branding/favicon?v=${version(branding.favicon)}` : null,
+    supportUrl: branding.supportUrl,
+    contactEmail: branding.contactEmail,
+  };
 }
 
 async function serveImage(c: Context<AppEnv>, name: 'logo' | 'favicon') {
@@ -45,7 +48,7 @@ async function serveImage(c: Context<AppEnv>, name: 'logo' | 'favicon') {
   });
 }
 
-async function loadApp(db: AppEnv['Variables']['deps']['db']) {
+async function loadApp(db: AppDeps['db']) {
   const [app] = await db.select().from(apps).limit(1);
   if (!app) throw notFound('The portal configuration');
   return app;

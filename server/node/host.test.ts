@@ -1,13 +1,10 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { serve, type ServerType } from '@hono/node-server';
+import { readFile } from 'node:fs/promises';
 import { Hono } from 'hono';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApp, isCorePath } from '../app';
 import type { Database } from '../db/database';
 import type { AppBindings } from '../deps';
-import { createHost } from './host';
+import { BROWSER_ACCEPT, startHost as startListeningHost } from '../testing/listening-host';
 
 const PAGE_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
@@ -21,30 +18,7 @@ const core = new Hono<{ Bindings: AppBindings }>()
   .all('/api/*', (c) => c.json({ clientAddress: c.env.clientAddress ?? null }))
   .notFound((c) => c.json({ error: { code: 'not_found', message: `core: ${c.req.method} ${c.req.path}` } }, 404));
 
-/** What Chromium sends when it opens a page. */
-const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,*/*;q=0.8';
-
-const running: { server: ServerType; dir: string }[] = [];
-afterEach(async () => {
-  for (const { server, dir } of running.splice(0)) {
-    await new Promise((resolve) => server.close(resolve));
-    await rm(dir, { recursive: true, force: true });
-  }
-});
-
-/** The Node host on a real port over a built-looking client folder. */
-async function startHost(options: { trustProxy?: boolean } = {}) {
-  const dir = await mkdtemp(join(tmpdir(), 'portico-host-'));
-  await mkdir(join(dir, 'assets'));
-  await writeFile(join(dir, 'index.html'), '<!doctype html><script type="module" src="/assets/index-abc.js"></script>');
-  await writeFile(join(dir, 'assets/index-abc.js'), 'console.log("portal")');
-  const host = createHost(core, dir, { trustProxy: options.trustProxy ?? false });
-  const port = await new Promise<number>((resolve) => {
-    const server = serve({ fetch: host.fetch, port: 0, hostname: '127.0.0.1' }, (info) => resolve(info.port));
-    running.push({ server, dir });
-  });
-  return `http://127.0.0.1:${port}`;
-}
+const startHost = (options: Parameters<typeof startListeningHost>[1] = {}) => startListeningHost(core, options);
 
 describe('the Node host', () => {
   it('sends a content security policy and the other page headers with every page and asset', async () => {
@@ -170,5 +144,82 @@ describe('the client address the core sees', () => {
     expect(await seenBy(base)).toMatch(/^(::ffff:)?127\.0\.0\.1$/);
     expect(await seenBy(base, { 'x-forwarded-for': '203.0.113.9, unknown' })).toMatch(/^(::ffff:)?127\.0\.0\.1$/);
     expect(await seenBy(base, { 'x-forwarded-for': ' , ' })).toMatch(/^(::ffff:)?127\.0\.0\.1$/);
+  });
+});
+
+describe('the page, branded from its first byte (issue 11)', () => {
+  const openPage = async (base: string, path = '/') => {
+    const response = await fetch(`${base}${path}`, { headers: { accept: BROWSER_ACCEPT } });
+    expect(response.status, path).toBe(200);
+    return { response, html: await response.text() };
+  };
+  const count = (html: string, pattern: RegExp) => html.match(new RegExp(pattern, 'gi'))?.length ?? 0;
+
+  it('carries the vendor’s title, theme colour and icon in place of the build’s, on every page', async () => {
+    const base = await startHost({
+      branding: { title: 'Atlas Portal', primaryColor: '#0f766e', faviconUrl: '/api/branding/favicon?v=1x2' },
+    });
+    for (const path of ['/', '/login', '/installs/abc']) {
+      const { response, html } = await openPage(base, path);
+      expect(html).toContain('<title>Atlas Portal</title>');
+      expect(html).toContain('<meta name="theme-color" content="#0f766e" />');
+      expect(html).toContain('<link rel="icon" href="/api/branding/favicon?v=1x2" />');
+      expect([count(html, /<title>/), count(html, /name="theme-color"/), count(html, /rel="icon"/)]).toEqual([1, 1, 1]);
+      // The build's preloads and scripts stay.
+      expect(html).toContain('<link rel="preload" href="/api/me" as="fetch" crossorigin="anonymous" />');
+      expect(html).toContain('<script type="module" src="/assets/index-abc.js"></script>');
+      expect(response.headers.get('x-robots-tag'), path).toBe('noindex');
+      expect(response.headers.get('cache-control'), path).toBe('no-cache');
+    }
+  });
+
+  it('points a vendor without an icon at the neutral one in public/', async () => {
+    const base = await startHost({ branding: { title: 'Atlas', primaryColor: '#0f766e', faviconUrl: null } });
+    expect((await openPage(base)).html).toContain('<link rel="icon" href="/favicon.svg" />');
+  });
+
+  it('escapes every value, so a title or colour cannot add markup or script', async () => {
+    const base = await startHost({
+      branding: {
+        title: `</title><script>alert(1)</script> $& $' "quoted"`,
+        primaryColor: `#fff" onload="alert(1)`,
+        faviconUrl: `/x?a=1&b="><script>alert(2)</script>`,
+      },
+    });
+    const { html } = await openPage(base);
+    expect(html).toContain(
+      '<title>&#60;/title&#62;&#60;script&#62;alert(1)&#60;/script&#62; $&#38; $&#39; &#34;quoted&#34;</title>',
+    );
+    expect(html).toContain('<meta name="theme-color" content="#fff&#34; onload=&#34;alert(1)" />');
+    expect(html).toContain(
+      '<link rel="icon" href="/x?a=1&#38;b=&#34;&#62;&#60;script&#62;alert(2)&#60;/script&#62;" />',
+    );
+    expect(count(html, /<script\b/)).toBe(1);
+    expect(html).not.toMatch(/\son[a-z]+="/i);
+  });
+});
+
+describe('the files in public/', () => {
+  it('are served as they are, to any client, with an hour’s cache', async () => {
+    const base = await startHost({
+      files: {
+        'robots.txt': 'User-agent: *\nDisallow: /\n',
+        'favicon.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>',
+      },
+    });
+    for (const [path, type] of Object.entries({ '/robots.txt': 'text/plain', '/favicon.svg': 'image/svg+xml' })) {
+      const response = await fetch(`${base}${path}`, { headers: { accept: '*/*' } });
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get('content-type'), path).toMatch(new RegExp(`^${type.replace('+', '\\+')}`));
+      expect(response.headers.get('cache-control'), path).toBe('public, max-age=3600');
+    }
+    expect(await (await fetch(`${base}/robots.txt`)).text()).toBe('User-agent: *\nDisallow: /\n');
+  });
+
+  it('are the repository’s: a favicon and a robots.txt that keeps search engines out', async () => {
+    const robots = await readFile(new URL('../../public/robots.txt', import.meta.url), 'utf8');
+    expect(robots).toMatch(/^User-agent: \*\nDisallow: \/$/m);
+    const favicon = await readFile(new URL('../../public/favicon.svg', import.meta.url), 'utf8');
+    expect(favicon).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
   });
 });

@@ -5,11 +5,14 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import type { HttpBindings } from '@hono/node-server';
-import { serveStatic } from '@hono/node-server/serve-static';
 import type { App } from '../app';
 import { isCorePath } from '../app';
 import { errorResponse, HttpError } from '../http/errors';
 import { clientAddress } from './client-address';
+import { serveClientFiles } from './client-files';
+import { compressJsonAnswers } from './compress-answers';
+import { negotiateCoding } from './content-coding';
+import { brandIndexHtml, encodePage, type EncodedPage, type PageBranding } from './index-page';
 
 /**
  * The pages' policy (issue 6, defect 13): the built SPA loads only its own files, with no inline
@@ -41,8 +44,14 @@ const isPageNavigation = (c: Context) =>
  * The Node host: the BFF core answers its own paths (with its own headers); everything else is
  * the built SPA, with index.html for a browser opening a client-side route. Any other request is
  * a JSON 404, so a real client that asks for a path we lack is never misled by HTML (issue 7).
+ * The page carries the vendor's branding from its first byte, and every answer worth it goes
+ * out compressed (issue 11, docs/decisions/016).
  */
-export function createHost(core: Pick<App, 'fetch'>, clientDir: string, options: { trustProxy: boolean }) {
+export function createHost(
+  core: Pick<App, 'fetch'>,
+  clientDir: string,
+  options: { trustProxy: boolean; branding: PageBranding },
+) {
   const host = new Hono<{ Bindings: HttpBindings }>();
   // The License page's old address is now Replicated's (issue 7); a bookmark still opens the page.
   host.get('/license', async (c, next) => {
@@ -50,35 +59,51 @@ export function createHost(core: Pick<App, 'fetch'>, clientDir: string, options:
     c.header('Vary', 'Accept, Authorization');
     return c.redirect(`/license-details${new URL(c.req.url).search}`, 308);
   });
+  host.use('*', compressJsonAnswers());
   host.use('*', async (c, next) => {
     if (!isCorePath(c.req.path)) return next();
     return core.fetch(c.req.raw, { clientAddress: clientAddress(c.env.incoming, options.trustProxy) });
   });
   host.use('*', pageHeaders);
-  // Files answer GET and HEAD only; a POST to one is as unknown as any other path.
-  host.get(
-    '/assets/*',
-    serveStatic({
-      root: clientDir,
-      onFound: (_path, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable'),
-    }),
-  );
-  // A chunk of an older build is gone; index.html in its place would only fail as a script.
-  host.get('/assets/*', (c) => c.text('Not found', 404));
-  host.get('*', serveStatic({ root: clientDir }));
 
   const indexFile = join(clientDir, 'index.html');
-  let index: Promise<string> | undefined;
+  let page: Promise<EncodedPage> | undefined;
+  // Rendered once per start: the branding comes from the catalogue, which is read at start.
+  const sendPage = async (c: Context) => {
+    if (!existsSync(indexFile)) return c.text('The portal UI is not built. Run `npm run build`.', 503);
+    page ??= readFile(indexFile, 'utf8')
+      .then((html) => encodePage(brandIndexHtml(html, options.branding)))
+      .catch((error: unknown) => {
+        page = undefined;
+        throw error;
+      });
+    const encoded = await page;
+    const coding = negotiateCoding(c.req.header('accept-encoding'), ['br', 'gzip']);
+    c.header('Content-Type', 'text/html; charset=utf-8');
+    c.header('Cache-Control', 'no-cache');
+    c.header('X-Robots-Tag', 'noindex');
+    c.header('Vary', 'Accept-Encoding', { append: true });
+    if (coding !== 'identity') c.header('Content-Encoding', coding);
+    c.header('Content-Length', String(encoded[coding].byteLength));
+    return c.body(encoded[coding]);
+  };
+
+  // Files answer GET and HEAD only; a POST to one is as unknown as any other path.
+  host.get('/', sendPage);
+  host.get('/index.html', sendPage);
+  host.get('/assets/*', serveClientFiles(clientDir, 'public, max-age=31536000, immutable'));
+  // A chunk of an older build is gone; index.html in its place would only fail as a script.
+  host.get('/assets/*', (c) => c.text('Not found', 404));
+  // public/: robots.txt, the fallback favicon. Not hashed, so cached for an hour only.
+  host.get('*', serveClientFiles(clientDir, 'public, max-age=3600'));
+
   host.all('*', async (c) => {
     // The same path is a page to a browser and a 404 to anyone else; a cache must keep them apart.
     c.header('Vary', 'Accept');
     if (!isPageNavigation(c)) {
       return errorResponse(c, new HttpError(404, 'not_found', `No route matches ${c.req.method} ${c.req.path}.`));
     }
-    if (!existsSync(indexFile)) return c.text('The portal UI is not built. Run `npm run build`.', 503);
-    index ??= readFile(indexFile, 'utf8');
-    c.header('Cache-Control', 'no-cache');
-    return c.html(await index);
+    return sendPage(c);
   });
   return host;
 }

@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import type { Logger, Mailer, MailMessage } from '../deps';
+import { escapeHtml } from '../http/escape-html';
 
 function toMail(from: string, message: MailMessage) {
   const html = message.action
@@ -38,8 +39,4 @@ export function outboxMailer(outboxDir: string, from: string, logger: Logger): M
       if (message.action) logger.info(`${message.action.label} link for ${message.to}: ${message.action.url}`);
     },
   };
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }

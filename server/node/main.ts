@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Server } from 'node:http';
 import { createAdaptorServer } from '@hono/node-server';
 import { createApp } from '../app';
+import { readBranding } from '../catalogue/branding-routes';
 import { imageContentType } from '../catalogue/content-type';
 import { loadCatalogue, type ReadAsset } from '../catalogue/load';
 import { CatalogueError, parseCatalogue } from '../catalogue/parse';
@@ -91,7 +92,8 @@ async function main() {
   void inspectPending({ db: database.db, blobs, now: () => new Date(), logger, inspectBundle }).catch(
     (error: unknown) => logger.error('resuming support-bundle inspections failed', { error: String(error) }),
   );
-  ready(createHost(core, join(packageRoot, 'dist/client'), { trustProxy: env.trustProxy }));
+  const branding = await readBranding({ db: database.db, publicUrl: env.publicUrl });
+  ready(createHost(core, join(packageRoot, 'dist/client'), { trustProxy: env.trustProxy, branding }));
 
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   logger.info(`Portico is ready at ${env.publicUrl} (${database.kind}, started in ${seconds} s)`);

@@ -18,7 +18,10 @@ async function assetsDownloaded(install: Awaited<ReturnType<typeof startInstall>
 /** The portal behind a real Node server, as `npm start` runs it (server/node/host.ts). */
 async function listening(portal: TestPortal) {
   const server = serve({
-    fetch: createHost(portal.app, '/nonexistent', { trustProxy: false }).fetch,
+    fetch: createHost(portal.app, '/nonexistent', {
+      trustProxy: false,
+      branding: { title: 'Atlas', primaryColor: '#4f46e5', faviconUrl: null },
+    }).fetch,
     port: 0,
     hostname: '127.0.0.1',
   });
