@@ -1,6 +1,6 @@
-import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
+import { useDisclosure } from '../../lib/use-disclosure';
 
 const navItems = [
   { to: '/', key: 'nav.dashboard', end: true },
@@ -19,38 +19,11 @@ const navItems = [
  */
 export function MainNav() {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
-  const listId = useId();
-  const container = useRef<HTMLElement>(null);
-  const toggle = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    const onPointer = (event: PointerEvent) => {
-      if (!container.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onPointer);
-    return () => document.removeEventListener('pointerdown', onPointer);
-  }, [open]);
-
+  const { open, close, panelId, containerProps, buttonProps } = useDisclosure<HTMLElement>();
   return (
-    <nav
-      ref={container}
-      aria-label={t('nav.label')}
-      className="mx-auto max-w-6xl px-4"
-      onKeyDown={(event) => {
-        if (event.key === 'Escape' && open) {
-          setOpen(false);
-          toggle.current?.focus();
-        }
-      }}
-    >
+    <nav {...containerProps} aria-label={t('nav.label')} className="mx-auto max-w-6xl px-4">
       <button
-        ref={toggle}
-        type="button"
-        aria-expanded={open}
-        aria-controls={listId}
-        onClick={() => setOpen((v) => !v)}
+        {...buttonProps}
         className="mb-2 flex items-center gap-2 rounded-md px-3 py-2 text-sm font-semibold hover:bg-black/10 md:hidden"
       >
         <svg aria-hidden="true" viewBox="0 0 20 20" className="h-5 w-5 fill-current">
@@ -62,13 +35,13 @@ export function MainNav() {
         </svg>
         {t('nav.menu')}
       </button>
-      <ul id={listId} className={`${open ? 'flex' : 'hidden'} flex-col pb-2 md:flex md:flex-row md:gap-1 md:pb-0`}>
+      <ul id={panelId} className={`${open ? 'flex' : 'hidden'} flex-col pb-2 md:flex md:flex-row md:gap-1 md:pb-0`}>
         {navItems.map((item) => (
           <li key={item.to}>
             <NavLink
               to={item.to}
               end={'end' in item}
-              onClick={() => setOpen(false)}
+              onClick={close}
               className={({ isActive }) =>
                 `block whitespace-nowrap border-l-4 px-3 py-2 text-sm font-semibold md:border-b-4 md:border-l-0 ${
                   isActive ? 'border-current' : 'border-transparent hover:border-current/40'

@@ -1,8 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { Button } from '../../components/ui/button';
+import { useDisclosure } from '../../lib/use-disclosure';
 import { LanguageSelect } from '../language-select';
 import { useMe } from '../session/me';
 import { useSignOut } from '../session/sign-out';
@@ -11,42 +11,14 @@ import { useSignOut } from '../session/sign-out';
 export function UserMenu() {
   const { t } = useTranslation();
   const me = useMe();
-  const [open, setOpen] = useState(false);
-  const panelId = useId();
-  const container = useRef<HTMLDivElement>(null);
-  const toggle = useRef<HTMLButtonElement>(null);
+  const { open, close, panelId, containerProps, buttonProps } = useDisclosure<HTMLDivElement>();
   const signOut = useSignOut();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
 
-  useEffect(() => {
-    if (!open) return;
-    const onPointer = (event: PointerEvent) => {
-      if (!container.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onPointer);
-    return () => document.removeEventListener('pointerdown', onPointer);
-  }, [open]);
-
   return (
-    <div
-      ref={container}
-      className="relative"
-      onKeyDown={(event) => {
-        if (event.key === 'Escape' && open) {
-          setOpen(false);
-          toggle.current?.focus();
-        }
-      }}
-    >
-      <button
-        ref={toggle}
-        type="button"
-        aria-expanded={open}
-        aria-controls={panelId}
-        onClick={() => setOpen((v) => !v)}
-        className="rounded-md px-3 py-2 text-sm font-semibold hover:bg-black/10"
-      >
+    <div {...containerProps} className="relative">
+      <button {...buttonProps} className="rounded-md px-3 py-2 text-sm font-semibold hover:bg-black/10">
         {t('userMenu.toggle', { email: me.user.email })}
       </button>
       {open && (
@@ -62,7 +34,7 @@ export function UserMenu() {
           </p>
           <LanguageSelect signedIn className="mt-4" />
           <div className="mt-4 flex items-center justify-between gap-2 border-t border-slate-200 pt-4">
-            <Link to="/settings" onClick={() => setOpen(false)} className="text-sm font-semibold underline">
+            <Link to="/settings" onClick={close} className="text-sm font-semibold underline">
               {t('userMenu.settings')}
             </Link>
             <Button
