@@ -9,6 +9,9 @@ import { signInByApi } from '../e2e/support/sign-in';
 import { kB, type BenchResult, type Figure } from './types';
 
 const DASHBOARD_JS_TARGET = 150_000;
+/** Issue 11. React, react-dom, react-router, react-query and i18next alone weigh about 125 kB, so
+ * this budget fails while the entry carries them (decision 017 has the floor and why). */
+const SIGN_IN_JS_TARGET = 100_000;
 
 type Kind = 'JS' | 'CSS';
 type Asset = { path: string; kind: Kind; raw: number; gzip: number };
@@ -27,7 +30,7 @@ export async function bundleSize(): Promise<BenchResult> {
       signInByApi(context.request, server.baseURL, dataDir, 'alice@acme.example'),
     );
     const figures = [
-      ...summary('Sign-in page', login),
+      ...summary('Sign-in page', login, { JS: SIGN_IN_JS_TARGET }),
       ...summary('Dashboard', dashboard, { JS: DASHBOARD_JS_TARGET }),
     ];
     return {

@@ -1,5 +1,5 @@
 import { z } from './zod';
-import { locales } from './me';
+import { locales } from './constants';
 
 export const emailSchema = z
   .string({ error: 'Enter your email address.' })
@@ -17,7 +17,3 @@ export const createSessionInputSchema = z.object({
   token: z.string().min(16).max(200),
 });
 export type CreateSessionInput = z.infer<typeof createSessionInputSchema>;
-
-/** Why a login link was refused; the SPA explains each one and offers a new link. */
-export const invalidLinkReasons = ['expired', 'used', 'unknown'] as const;
-export type InvalidLinkReason = (typeof invalidLinkReasons)[number];

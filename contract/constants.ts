@@ -8,3 +8,7 @@ export type Locale = (typeof locales)[number];
 
 /** A sign-in link works once, for this long (architecture.md, "Rules the product decides"). */
 export const LOGIN_LINK_TTL_MS = 15 * 60_000;
+
+/** Why a login link was refused; the SPA explains each one and offers a new link. */
+export const invalidLinkReasons = ['expired', 'used', 'unknown'] as const;
+export type InvalidLinkReason = (typeof invalidLinkReasons)[number];

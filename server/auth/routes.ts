@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, isNull } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { createSessionInputSchema, type InvalidLinkReason } from '../../contract/auth';
+import { createSessionInputSchema } from '../../contract/auth';
+import type { InvalidLinkReason } from '../../contract/constants';
 import { hashToken, newToken } from './tokens';
 import { recordAudit } from '../audit/record';
 import { loginLinks, memberships, sessions, teams, users } from '../db/schema';

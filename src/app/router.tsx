@@ -8,7 +8,6 @@ import {
 } from 'react-router';
 import { isApiError } from '../lib/api-client';
 import { brandingQueryOptions } from './branding';
-import { PortalLayout } from './layouts/portal-layout';
 import { PublicLayout } from './layouts/public-layout';
 import { NotFound } from './routes/not-found';
 import { RouteError } from './routes/route-error';
@@ -86,7 +85,9 @@ export function routes(queryClient: QueryClient): RouteObject[] {
           // Read again (from the cache) on every navigation: after a team switch, useMe and the new
           // page's loader must name the same team, or the page would file one team's data under the other.
           shouldRevalidate: () => true,
-          Component: PortalLayout,
+          // Loaded beside the loader, not in the entry: the sign-in page has no use for the portal's
+          // header, navigation and menus (its script budget, decision 017).
+          lazy: { Component: async () => (await import('./layouts/portal-layout')).PortalLayout },
           ErrorBoundary: RouteError,
           children: [
             portalPage(undefined, () => import('../features/dashboard/routes/dashboard')),

@@ -1,8 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
-import { invalidLinkReasons, type InvalidLinkReason } from '../../../../contract/auth';
-import { LOGIN_LINK_TTL_MS } from '../../../../contract/constants';
+import { invalidLinkReasons, LOGIN_LINK_TTL_MS, type InvalidLinkReason } from '../../../../contract/constants';
 import { Alert } from '../../../components/ui/alert';
 import { DelayedSpinner } from '../../../components/ui/delayed-spinner';
 import { PageHeader } from '../../../components/ui/page-header';
