@@ -12,6 +12,7 @@ import { coldStart } from './cold-start';
 import { installLatency } from './install-latency';
 import { installerEvents } from './installer-events';
 import { instanceList } from './instance-list';
+import { lighthouseScores } from './lighthouse';
 import type { BenchResult, Figure } from './types';
 
 const OUTPUT = 'docs/performance.md';
@@ -30,6 +31,7 @@ const benchmarks: [string, () => Promise<BenchResult>][] = [
   ['Instance list at 10,000 instances', instanceList],
   ['Support-bundle inspection', bundleInspect],
   ['Support bundle upload', bundleUpload],
+  ['Lighthouse, mobile', lighthouseScores],
 ];
 
 const loadBefore = loadavg()[0]!.toFixed(2); // A busy machine explains a slow figure.
@@ -141,6 +143,17 @@ ${results.map(([name, result]) => `## ${name}\n\n${result.details}`).join('\n\n'
   \`DATA_DIR/blobs\` and hashed (SHA-256) as they arrive, then fsynced. Memory is the server
   process's resident set (\`VmRSS\`) sampled every 20 ms, its peak minus its value just before the
   upload. Client and server share the machine's cores.
+- **Lighthouse, mobile** (bench/lighthouse.ts): the npm \`lighthouse\` package (12) drives Debian's
+  Chromium (headless, a fresh profile, started by chrome-launcher) against the built server on an
+  empty data folder. Its default mobile settings: a Moto G Power sized screen (412 × 823), simulated slow 4G
+  (150 ms round trips, 1.6 Mbit/s down) and a 4× slower CPU, applied by Lighthouse's simulation to
+  what was observed on loopback; cache and storage cleared before each run. Three pages: the
+  sign-in page (\`/login\`), signed out; the dashboard (\`/\`) and the page of an Embedded Cluster
+  attempt started through the API (\`/install/<id>\`), signed in as alice, the session cookie sent
+  with every request (the run fails if the page it audited is not the one asked for, as when a
+  lost session lands on \`/login\`). Each page is audited three times and the median run
+  (Lighthouse's own choice, by FCP and time to interactive) gives the scores and times; every run
+  is listed above. TBT is the CPU's work multiplied by 4, so a busy machine scores lower.
 - Figures vary with what else the machine is doing, so the bench records them rather than
   failing on them, and it is not part of \`npm test\`.
 `;
