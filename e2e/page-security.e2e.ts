@@ -1,5 +1,7 @@
 import type { Page, Response } from 'playwright-core';
 import { describe, expect } from 'vitest';
+import type { Branding } from '../contract/catalogue';
+import { styleSource, themeStyle } from '../server/node/index-page';
 import { test as signedOutTest } from './fixtures/browser';
 import { test } from './fixtures/signed-in';
 
@@ -7,14 +9,16 @@ import { test } from './fixtures/signed-in';
 // files only, and the portal works under it. The fixtures fail any test whose pages report a
 // violation, so every other spec checks the pages it visits too.
 
-const POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+// The one inline style allowed is the vendor's colours, by their hash (server/node/index-page.ts).
+const policy = (styleHash: string) =>
+  `default-src 'self'; script-src 'self'; style-src 'self' ${styleHash}; img-src 'self' data:; font-src 'self'; ` +
   "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
 
-function expectPageHeaders(response: Response | null) {
+async function expectPageHeaders(response: Response | null) {
   expect(response?.status()).toBe(200);
   const headers = response!.headers();
-  expect(headers['content-security-policy']).toBe(POLICY);
+  const branding = (await (await fetch(new URL('/api/branding', response!.url()))).json()) as Branding;
+  expect(headers['content-security-policy']).toBe(policy(styleSource(themeStyle(branding.primaryColor)!)));
   expect(headers['x-content-type-options']).toBe('nosniff');
   expect(headers['referrer-policy']).toBe('no-referrer');
 }
@@ -27,7 +31,7 @@ describe('the content security policy', () => {
     page.on('response', (response) => {
       if (new URL(response.url()).pathname.startsWith('/assets/')) assets.push(response);
     });
-    expectPageHeaders(await page.goto('/login'));
+    await expectPageHeaders(await page.goto('/login'));
     await heading(page, 'Sign in');
     expect(assets.map((a) => a.url())).toContainEqual(expect.stringMatching(/\.js$/));
     expect(assets.map((a) => a.url())).toContainEqual(expect.stringMatching(/\.css$/));
@@ -35,16 +39,16 @@ describe('the content security policy', () => {
   });
 
   test('lets every portal page work, with no violation reported', async ({ signedIn: { page } }) => {
-    expectPageHeaders(await page.goto('/'));
+    await expectPageHeaders(await page.goto('/'));
     await heading(page, 'Dashboard');
     for (const name of ['Install', 'Instances', 'Releases', 'License', 'Support', 'Team']) {
       await page.getByRole('navigation').getByRole('link', { name, exact: true }).click();
       await heading(page, name);
     }
     // Release notes are rendered Markdown; a deep link loads the page afresh.
-    expectPageHeaders(await page.goto('/releases'));
+    await expectPageHeaders(await page.goto('/releases'));
     await page.getByRole('heading', { level: 2, name: 'Version 1.4.0' }).waitFor();
-    expectPageHeaders(await page.goto('/settings'));
+    await expectPageHeaders(await page.goto('/settings'));
     await heading(page, 'Settings');
   });
 

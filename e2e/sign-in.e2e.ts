@@ -179,6 +179,11 @@ describe('the sign-in page from its first byte (issue 11)', () => {
       expect(await page.locator('link[rel="icon"]').getAttribute('href')).toMatch(/^\/api\/branding\/favicon\?v=\w+$/);
       expect(response.headers()['content-encoding']).toMatch(/^(br|gzip)$/);
       expect(response.headers()['x-robots-tag']).toBe('noindex');
+      // The header is painted in the vendor's colours, with its logo and name, before any script.
+      const header = page.locator('header');
+      expect((await header.textContent())?.trim()).toBe('Atlas Analytics Enterprise Portal');
+      expect(await header.locator('img').getAttribute('src')).toMatch(/^\/api\/branding\/logo\?v=\w+$/);
+      expect(await header.evaluate((element) => getComputedStyle(element).backgroundColor)).toBe('rgb(31, 95, 191)');
       const css = await stylesheet;
       expect(css.headers()['content-encoding']).toMatch(/^(br|gzip)$/);
       expect(css.headers()['vary']).toBe('Accept-Encoding');

@@ -1,13 +1,17 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { createApp, isCorePath } from '../app';
 import type { Database } from '../db/database';
 import type { AppBindings } from '../deps';
-import { BROWSER_ACCEPT, startHost as startListeningHost } from '../testing/listening-host';
+import { BROWSER_ACCEPT, DEMO_BRANDING, startHost as startListeningHost } from '../testing/listening-host';
+import { styleSource, themeStyle } from './index-page';
 
+// The demo branding's colours are the one inline style the policy allows, by their hash.
 const PAGE_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+  `default-src 'self'; script-src 'self'; style-src 'self' ${styleSource(themeStyle(DEMO_BRANDING.primaryColor)!)}; ` +
+  "img-src 'self' data:; font-src 'self'; " +
   "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
 
 /**
@@ -171,6 +175,37 @@ describe('the page, branded from its first byte (issue 11)', () => {
       expect(response.headers.get('x-robots-tag'), path).toBe('noindex');
       expect(response.headers.get('cache-control'), path).toBe('no-cache');
     }
+  });
+
+  it('paints the vendor’s colours and name before any script, and lets no other inline style run', async () => {
+    const base = await startHost({
+      branding: {
+        title: 'Atlas <Portal>',
+        primaryColor: '#0F766E',
+        faviconUrl: null,
+        logoUrl: '/api/branding/logo?v=9',
+      },
+    });
+    const { response, html } = await openPage(base);
+    const css = ':root{--brand:#0f766e;--brand-contrast:#ffffff}';
+    expect(html).toContain(`<style>${css}</style>`);
+    expect(html).toContain(
+      '<span data-shell-brand class="flex"><img src="/api/branding/logo?v=9" alt="" class="h-9 w-9 rounded" />' +
+        '<span>Atlas &#60;Portal&#62;</span></span>',
+    );
+    const hash = createHash('sha256').update(css).digest('base64');
+    const policy = response.headers.get('content-security-policy')!;
+    expect(policy).toContain(`style-src 'self' 'sha256-${hash}'`);
+    expect(policy).not.toContain('unsafe-inline');
+  });
+
+  it('writes no style for a colour that is not one, and allows none', async () => {
+    const base = await startHost({
+      branding: { title: 'Atlas', primaryColor: 'red;}body{display:none', faviconUrl: null },
+    });
+    const { response, html } = await openPage(base);
+    expect(html).not.toContain('<style');
+    expect(response.headers.get('content-security-policy')).toContain("style-src 'self';");
   });
 
   it('points a vendor without an icon at the neutral one in public/', async () => {

@@ -12,29 +12,31 @@ import { clientAddress } from './client-address';
 import { serveClientFiles } from './client-files';
 import { compressJsonAnswers } from './compress-answers';
 import { negotiateCoding } from './content-coding';
-import { brandIndexHtml, encodePage, type EncodedPage, type PageBranding } from './index-page';
+import { brandIndexHtml, encodePage, styleSource, themeStyle, type EncodedPage, type PageBranding } from './index-page';
 
 /**
  * The pages' policy (issue 6, defect 13): the built SPA loads only its own files, with no inline
- * script or style (index.html and the build hold none; React sets styles through the CSSOM, which
- * style-src does not govern). Images may be data: URLs; nothing may frame the portal.
+ * script, and no inline style but the vendor's colours, allowed by their hash (index.html and the
+ * build hold none; React sets styles through the CSSOM, which style-src does not govern). Images
+ * may be data: URLs; nothing may frame the portal.
  */
-const pageHeaders = secureHeaders({
-  contentSecurityPolicy: {
-    defaultSrc: ["'self'"],
-    scriptSrc: ["'self'"],
-    styleSrc: ["'self'"],
-    imgSrc: ["'self'", 'data:'],
-    fontSrc: ["'self'"],
-    connectSrc: ["'self'"],
-    frameAncestors: ["'none'"],
-    baseUri: ["'self'"],
-    formAction: ["'self'"],
-    objectSrc: ["'none'"],
-  },
-  referrerPolicy: 'no-referrer',
-  xFrameOptions: 'DENY',
-});
+const pageHeaders = (theme: string | null) =>
+  secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: theme ? ["'self'", styleSource(theme)] : ["'self'"],
+      imgSrc: ["'self'", 'data:'],
+      fontSrc: ["'self'"],
+      connectSrc: ["'self'"],
+      frameAncestors: ["'none'"],
+      baseUri: ["'self'"],
+      formAction: ["'self'"],
+      objectSrc: ["'none'"],
+    },
+    referrerPolicy: 'no-referrer',
+    xFrameOptions: 'DENY',
+  });
 
 /** A browser opening a page: the one request the SPA's index.html answers (issue 7). */
 const isPageNavigation = (c: Context) =>
@@ -64,7 +66,7 @@ export function createHost(
     if (!isCorePath(c.req.path)) return next();
     return core.fetch(c.req.raw, { clientAddress: clientAddress(c.env.incoming, options.trustProxy) });
   });
-  host.use('*', pageHeaders);
+  host.use('*', pageHeaders(themeStyle(options.branding.primaryColor)));
 
   const indexFile = join(clientDir, 'index.html');
   let page: Promise<EncodedPage> | undefined;

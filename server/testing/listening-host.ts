@@ -15,7 +15,8 @@ export const BUILT_INDEX =
   '<!doctype html><html><head><meta charset="UTF-8" /><title>Portico</title>' +
   '<meta name="theme-color" content="#4f46e5" /><link rel="icon" href="/favicon.svg" />' +
   '<link rel="preload" href="/api/me" as="fetch" crossorigin="anonymous" />' +
-  '<script type="module" src="/assets/index-abc.js"></script></head><body><div id="root"></div></body></html>';
+  '<script type="module" src="/assets/index-abc.js"></script></head><body><div id="root"><header>' +
+  '<span data-shell-brand class="flex">Portico</span></header></div></body></html>';
 
 export const DEMO_BRANDING: PageBranding = { title: 'Atlas Portal', primaryColor: '#0f766e', faviconUrl: null };
 

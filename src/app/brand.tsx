@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, type ReactNode } from 'react';
 import { TitleSuffix } from '../components/ui/page-header';
-import { readableTextOn } from '../lib/contrast';
+import { readableTextOn } from '../../contract/contrast';
 import { brandingQueryOptions } from './branding';
 
 /** The vendor's colours as CSS variables (see index.css), its favicon, and its title on every page. */
