@@ -17,3 +17,6 @@ export const createSessionInputSchema = z.object({
   token: z.string().min(16).max(200),
 });
 export type CreateSessionInput = z.infer<typeof createSessionInputSchema>;
+
+/** GET /api/auth/session: whether this browser's cookie is a live session; asked by the sign-in page. */
+export type SessionStatus = { signedIn: boolean };

@@ -36,6 +36,7 @@ export const routeAccess: Record<string, RouteAccess> = {
   'GET /api/branding/favicon': anyone,
   'POST /api/auth/login-links': anyone,
   'POST /api/auth/sessions': anyone,
+  'GET /api/auth/session': anyone,
   'DELETE /api/auth/session': person,
   'POST /api/invites/accept': anyone,
 

@@ -59,6 +59,7 @@ const calls: Record<string, Call> = {
   // One address per caller: sign-in requests are limited per address, and a restore keeps the count.
   'POST /api/auth/login-links': { ok: 202, body: (_, who) => ({ email: `${who.toLowerCase()}@acme.example` }) },
   'POST /api/auth/sessions': { ok: 201, body: (w) => ({ token: w.loginToken }) },
+  'GET /api/auth/session': { ok: 200 },
   'DELETE /api/auth/session': { ok: 204 },
   'POST /api/invites/accept': { ok: 201, body: (w) => ({ token: w.inviteToken }) },
   'GET /api/me': { ok: 200 },

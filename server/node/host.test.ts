@@ -169,8 +169,8 @@ describe('the page, branded from its first byte (issue 11)', () => {
       expect(html).toContain('<meta name="theme-color" content="#0f766e" />');
       expect(html).toContain('<link rel="icon" href="/api/branding/favicon?v=1x2" />');
       expect([count(html, /<title>/), count(html, /name="theme-color"/), count(html, /rel="icon"/)]).toEqual([1, 1, 1]);
-      // The build's preloads and scripts stay.
-      expect(html).toContain('<link rel="preload" href="/api/me" as="fetch" crossorigin="anonymous" />');
+      // The build's scripts stay; signed out, the page does not preload /api/me (a 401).
+      expect(html).not.toContain('href="/api/me"');
       expect(html).toContain('<script type="module" src="/assets/index-abc.js"></script>');
       expect(response.headers.get('x-robots-tag'), path).toBe('noindex');
       expect(response.headers.get('cache-control'), path).toBe('no-cache');
@@ -206,6 +206,15 @@ describe('the page, branded from its first byte (issue 11)', () => {
     const { response, html } = await openPage(base);
     expect(html).not.toContain('<style');
     expect(response.headers.get('content-security-policy')).toContain("style-src 'self';");
+  });
+
+  it('preloads /api/me for a browser with a session cookie only', async () => {
+    const base = await startHost();
+    const signedIn = await fetch(`${base}/`, { headers: { accept: BROWSER_ACCEPT, cookie: 'portico_session=abc' } });
+    expect(await signedIn.text()).toContain('<link rel="preload" href="/api/me" as="fetch" crossorigin="anonymous" />');
+    expect(signedIn.headers.get('vary')).toContain('Cookie');
+    const signedOut = await fetch(`${base}/`, { headers: { accept: BROWSER_ACCEPT } });
+    expect(await signedOut.text()).not.toContain('/api/me');
   });
 
   it('points a vendor without an icon at the neutral one in public/', async () => {

@@ -3,16 +3,26 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import { getCookie } from 'hono/cookie';
 import { secureHeaders } from 'hono/secure-headers';
 import type { HttpBindings } from '@hono/node-server';
 import type { App } from '../app';
 import { isCorePath } from '../app';
 import { errorResponse, HttpError } from '../http/errors';
+import { SESSION_COOKIE } from '../http/session';
 import { clientAddress } from './client-address';
 import { serveClientFiles } from './client-files';
 import { compressJsonAnswers } from './compress-answers';
 import { negotiateCoding } from './content-coding';
-import { brandIndexHtml, encodePage, styleSource, themeStyle, type EncodedPage, type PageBranding } from './index-page';
+import {
+  brandIndexHtml,
+  encodePage,
+  styleSource,
+  themeStyle,
+  withoutPreloadOf,
+  type EncodedPage,
+  type PageBranding,
+} from './index-page';
 
 /**
  * The pages' policy (issue 6, defect 13): the built SPA loads only its own files, with no inline
@@ -69,22 +79,29 @@ export function createHost(
   host.use('*', pageHeaders(themeStyle(options.branding.primaryColor)));
 
   const indexFile = join(clientDir, 'index.html');
-  let page: Promise<EncodedPage> | undefined;
-  // Rendered once per start: the branding comes from the catalogue, which is read at start.
+  // Rendered once per start (the branding comes from the catalogue, read at start), in two kinds:
+  // a browser without a session cookie gets no preload of /api/me, which could only be a 401.
+  const pages = new Map<'signed-in' | 'signed-out', Promise<EncodedPage>>();
+  const renderPage = (kind: 'signed-in' | 'signed-out') =>
+    readFile(indexFile, 'utf8').then((html) => {
+      const branded = brandIndexHtml(html, options.branding);
+      return encodePage(kind === 'signed-in' ? branded : withoutPreloadOf('/api/me', branded));
+    });
   const sendPage = async (c: Context) => {
     if (!existsSync(indexFile)) return c.text('The portal UI is not built. Run `npm run build`.', 503);
-    page ??= readFile(indexFile, 'utf8')
-      .then((html) => encodePage(brandIndexHtml(html, options.branding)))
-      .catch((error: unknown) => {
-        page = undefined;
-        throw error;
-      });
+    const kind = getCookie(c, SESSION_COOKIE) ? 'signed-in' : 'signed-out';
+    let page = pages.get(kind);
+    if (!page) {
+      page = renderPage(kind);
+      pages.set(kind, page);
+      page.catch(() => pages.delete(kind));
+    }
     const encoded = await page;
     const coding = negotiateCoding(c.req.header('accept-encoding'), ['br', 'gzip']);
     c.header('Content-Type', 'text/html; charset=utf-8');
     c.header('Cache-Control', 'no-cache');
     c.header('X-Robots-Tag', 'noindex');
-    c.header('Vary', 'Accept-Encoding', { append: true });
+    c.header('Vary', 'Accept-Encoding, Cookie', { append: true });
     if (coding !== 'identity') c.header('Content-Encoding', coding);
     c.header('Content-Length', String(encoded[coding].byteLength));
     return c.body(encoded[coding]);

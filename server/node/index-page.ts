@@ -52,6 +52,10 @@ export function themeStyle(primaryColor: string): string | null {
 /** The policy's source for that one style (CSP 3 `'sha256-…'`): no other inline style may run. */
 export const styleSource = (css: string) => `'sha256-${createHash('sha256').update(css).digest('base64')}'`;
 
+/** The page without its preload of `path` (the tag index.html writes: rel, href, as, crossorigin). */
+export const withoutPreloadOf = (path: string, html: string) =>
+  html.replace(new RegExp(`\\s*<link rel="preload" href="${path.replace(/[/.]/g, '\\$&')}"[^>]*>`), '');
+
 /** The page in each coding we send, compressed once as hard as the build's files are. */
 export type EncodedPage = Record<Coding | 'identity', Uint8Array<ArrayBuffer>>;
 

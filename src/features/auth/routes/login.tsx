@@ -1,25 +1,20 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { redirect, useLocation, type LoaderFunctionArgs } from 'react-router';
-import { meQueryOptions } from '../../../app/session/me';
+import type { SessionStatus } from '../../../../contract/auth';
 import { Alert } from '../../../components/ui/alert';
 import { PageHeader } from '../../../components/ui/page-header';
-import { isApiError } from '../../../lib/api-client';
+import { api } from '../../../lib/api-client';
 import { LoginForm } from '../components/login-form';
 import { rememberReturnTo } from '../return-to';
 
 /** Someone already signed in has nothing to do here. Asks the server, never a cached answer. */
 export const loader =
-  (queryClient: QueryClient) =>
+  (_queryClient: QueryClient) =>
   async ({ request }: LoaderFunctionArgs) => {
     rememberReturnTo(new URL(request.url).searchParams.get('next'));
-    try {
-      await queryClient.fetchQuery({ ...meQueryOptions(), staleTime: 0 });
-    } catch (error) {
-      if (isApiError(error, 'unauthenticated')) return null;
-      throw error;
-    }
-    return redirect('/');
+    const { signedIn } = await api<SessionStatus>('/api/auth/session');
+    return signedIn ? redirect('/') : null;
   };
 
 export function Component() {
