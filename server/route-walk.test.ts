@@ -263,6 +263,7 @@ async function walkContext(portal: TestPortal): Promise<WalkContext> {
     },
     publicRoutes: [
       'GET /api/health',
+      'GET /api/auth/session',
       'GET /api/branding',
       'GET /api/branding/logo',
       'GET /api/branding/favicon',
