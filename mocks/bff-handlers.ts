@@ -13,6 +13,11 @@ export class CookieJar {
     return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
   }
 
+  /** Keeps the cookies a response sets (a host whose Response drops Set-Cookie reads them its own way). */
+  storeFrom(response: Response) {
+    this.store(response.headers.getSetCookie());
+  }
+
   store(setCookies: string[]) {
     for (const setCookie of setCookies) {
       const [pair = '', ...attributes] = setCookie.split(';');
@@ -32,6 +37,16 @@ const isForTheBff = ({ request }: { request: Request }) => {
   return url.origin === location.origin && isCorePath(url.pathname);
 };
 
+/**
+ * The request with these headers. A browser's Request drops the ones only it may set (Origin,
+ * Cookie), which the BFF reads; in the page (the demo) they are put back this way. Node keeps them.
+ */
+function withHeaders(request: Request, headers: Headers): Request {
+  const dropped = [...headers.keys()].some((name) => !request.headers.has(name));
+  if (dropped) Object.defineProperty(request, 'headers', { value: headers });
+  return request;
+}
+
 /** Routes the SPA's requests for the BFF's paths into the real BFF app, as the browser would send them. */
 export function bffHandlers(app: App, jar: CookieJar) {
   return [
@@ -42,8 +57,10 @@ export function bffHandlers(app: App, jar: CookieJar) {
       // Browsers add Origin to every state-changing fetch; the BFF's CSRF check relies on it.
       if (!['GET', 'HEAD'].includes(request.method)) headers.set('origin', location.origin);
       const body = ['GET', 'HEAD'].includes(request.method) ? undefined : await request.arrayBuffer();
-      const response = await app.fetch(new Request(request.url, { method: request.method, headers, body }));
-      jar.store(response.headers.getSetCookie());
+      const response = await app.fetch(
+        withHeaders(new Request(request.url, { method: request.method, headers, body }), headers),
+      );
+      jar.storeFrom(response);
       return response;
     }),
   ];
