@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
@@ -10,7 +13,7 @@ import { defineConfig, type Plugin } from 'vite';
  * production build (vite.config.ts) never sees mocks/demo/.
  */
 export default defineConfig({
-  plugins: [react(), tailwindcss(), demoPage(), mswWorker()],
+  plugins: [react(), tailwindcss(), demoPage(), mswWorker(), demoInstaller()],
   build: {
     outDir: 'dist/demo',
     emptyOutDir: true,
@@ -59,6 +62,28 @@ function mswWorker(): Plugin {
     },
     buildStart() {
       if (building) this.emitFile({ type: 'asset', fileName: 'mockServiceWorker.js', source: source() });
+    },
+  };
+}
+
+/**
+ * The demo installer the Node host serves from demo/artifacts (scripts/build-demo-artifacts.mjs),
+ * as a static file the demo's artifact store fetches: the download of "play the machine" packs it
+ * with the license, as the real download does. Only the installer: the machine never runs it.
+ */
+function demoInstaller(): Plugin {
+  return {
+    name: 'portico-demo-installer',
+    apply: 'build',
+    buildStart() {
+      const dir = mkdtempSync(join(tmpdir(), 'portico-demo-artifacts-'));
+      try {
+        execFileSync(process.execPath, ['scripts/build-demo-artifacts.mjs', dir], { stdio: 'ignore' });
+        const source = readFileSync(join(dir, 'embedded/atlas'));
+        this.emitFile({ type: 'asset', fileName: 'demo-artifacts/embedded/atlas', source });
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     },
   };
 }

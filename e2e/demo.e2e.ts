@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { describe } from 'vitest';
 import { checkA11y } from './fixtures/a11y';
+import { expectStatus, expectTicked, startInstallInWizard, waitUntilLive } from './support/install-page';
 import { test as base } from './fixtures/browser';
 import { startStaticServer } from './support/static-server';
 
@@ -27,7 +28,7 @@ const STARTUP_MS = 90_000;
 
 describe('the zero-install demo', () => {
   test(
-    'signs in by the on-screen link, keeps the session over a reload, and resets',
+    'signs in by the on-screen link, installs to "Instance ready", keeps the session over a reload, and resets',
     { timeout: 240_000 },
     async ({ page, baseURL }) => {
       await page.goto('/');
@@ -39,6 +40,19 @@ describe('the zero-install demo', () => {
       await page.getByRole('link', { name: 'Demo: open your sign-in link' }).click();
       await heading(page, 'Dashboard').waitFor({ timeout: 30_000 });
       await page.waitForURL(`${baseURL}/`);
+      await checkA11y(page);
+
+      // A guided install, its machine played from the page: the boxes tick to "Instance ready".
+      await page.goto('/install');
+      await heading(page, 'Install').waitFor({ timeout: STARTUP_MS });
+      await startInstallInWizard(page, { method: 'Embedded Cluster', name: 'demo-vm-1' });
+      await waitUntilLive(page);
+      await page.getByRole('button', { name: 'Run the install on a demo machine' }).click();
+      await expectTicked(page, 'Assets downloaded', true, 30_000);
+      await expectTicked(page, 'Installation completed', true, 30_000);
+      await expectTicked(page, 'Instance ready', true, 30_000);
+      await expectStatus(page, 'Succeeded', 30_000);
+      await page.getByText('The demo machine is done.').waitFor();
       await checkA11y(page);
 
       // The database is in IndexedDB and the session in the demo's cookie jar: both outlive a reload.

@@ -37,29 +37,19 @@ const isForTheBff = ({ request }: { request: Request }) => {
   return url.origin === location.origin && isCorePath(url.pathname);
 };
 
-/**
- * The request with these headers. A browser's Request drops the ones only it may set (Origin,
- * Cookie), which the BFF reads; in the page (the demo) they are put back this way. Node keeps them.
- */
-function withHeaders(request: Request, headers: Headers): Request {
-  const dropped = [...headers.keys()].some((name) => !request.headers.has(name));
-  if (dropped) Object.defineProperty(request, 'headers', { value: headers });
-  return request;
-}
-
 /** Routes the SPA's requests for the BFF's paths into the real BFF app, as the browser would send them. */
 export function bffHandlers(app: App, jar: CookieJar) {
   return [
     http.all(isForTheBff, async ({ request }) => {
       const headers = new Headers(request.headers);
-      const cookie = jar.header();
+      // A request made without credentials (the demo's machine, like curl) carries no cookie.
+      const fromThePage = request.credentials !== 'omit';
+      const cookie = fromThePage ? jar.header() : '';
       if (cookie) headers.set('cookie', cookie);
       // Browsers add Origin to every state-changing fetch; the BFF's CSRF check relies on it.
-      if (!['GET', 'HEAD'].includes(request.method)) headers.set('origin', location.origin);
+      if (fromThePage && !['GET', 'HEAD'].includes(request.method)) headers.set('origin', location.origin);
       const body = ['GET', 'HEAD'].includes(request.method) ? undefined : await request.arrayBuffer();
-      const response = await app.fetch(
-        withHeaders(new Request(request.url, { method: request.method, headers, body }), headers),
-      );
+      const response = await app.fetch(new Request(request.url, { method: request.method, headers, body }));
       jar.storeFrom(response);
       return response;
     }),

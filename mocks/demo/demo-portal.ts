@@ -4,7 +4,7 @@ import { loadCatalogue } from '../../server/catalogue/load';
 import { parseCatalogue } from '../../server/catalogue/parse';
 import { migrate } from '../../server/db/migrate';
 import { openPglite } from '../../server/db/pglite';
-import type { MailMessage } from '../../server/deps';
+import type { ArtifactStore, MailMessage } from '../../server/deps';
 import { memoryBlobStore } from '../../server/support-bundles/memory-blob-store';
 
 /** Where the demo's database lives: this browser's IndexedDB, so the data survives a reload. */
@@ -29,10 +29,25 @@ export async function startDemoPortal() {
         void window.dispatchEvent(new CustomEvent(DEMO_MAIL_EVENT, { detail: message })),
     },
     blobs: memoryBlobStore(),
+    artifacts: demoArtifacts,
     logger: { info() {}, error: (message, fields) => console.error(message, fields) },
   });
   return { app };
 }
+
+/** The artifacts the demo build carries (vite.demo.config.ts): the installer the download packs. */
+const DEMO_ARTIFACTS = ['embedded/atlas'];
+
+const demoArtifacts: ArtifactStore = {
+  async open(path) {
+    if (!DEMO_ARTIFACTS.includes(path)) return null;
+    const response = await fetch(`/demo-artifacts/${path}`);
+    if (!response.ok) return null;
+    const bytes = await response.blob();
+    return { body: bytes.stream(), size: bytes.size };
+  },
+  readText: async () => null,
+};
 
 /** Deletes the demo's database (PGlite names its IndexedDB database after the data folder). */
 export async function deleteDemoData() {

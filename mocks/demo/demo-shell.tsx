@@ -4,6 +4,7 @@ import type { createBrowserRouter } from 'react-router';
 import { Button } from '../../src/components/ui/button';
 import type { MailMessage } from '../../server/deps';
 import { DEMO_MAIL_EVENT } from './demo-portal';
+import { MachinePanel } from './machine-panel';
 
 type Router = ReturnType<typeof createBrowserRouter>;
 
@@ -56,6 +57,7 @@ export function DemoShell({ router, onReset }: { router: Router; onReset: () => 
           </p>
         ) : null}
       </div>
+      <MachinePanel router={router} />
     </aside>
   );
 }

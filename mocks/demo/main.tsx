@@ -2,6 +2,7 @@ import { setupWorker } from 'msw/browser';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
+import type { InstallAttemptWithToken } from '../../contract/installs';
 import { App } from '../../src/app/app';
 import { createRouter } from '../../src/app/router';
 import '../../src/index.css';
@@ -11,9 +12,10 @@ import { createQueryClient } from '../../src/lib/query-client';
 import deStrings from '../../src/locales/de/demo.json';
 import enStrings from '../../src/locales/en/demo.json';
 import { bffHandlers } from '../bff-handlers';
-import { keepSetCookies } from './keep-set-cookie';
+import { keepBrowserHeaders } from './browser-headers';
 import { deleteDemoData, startDemoPortal } from './demo-portal';
 import { DemoShell } from './demo-shell';
+import { rememberMachineToken } from './machine-panel';
 import { PersistentCookieJar } from './persistent-cookie-jar';
 
 /**
@@ -33,10 +35,19 @@ async function start() {
   }
   const jar = new PersistentCookieJar();
   const [portal, i18n] = await Promise.all([startDemoPortal(), prepareI18n()]);
-  keepSetCookies();
+  keepBrowserHeaders();
   const worker = setupWorker(...bffHandlers(portal.app, jar));
   // The page's requests reach the BFF only once the worker controls the page: start it first.
   await worker.start({ onUnhandledRequest: 'bypass', quiet: true });
+  // The token of a new install attempt is shown once; the demo machine needs it later.
+  worker.events.on('response:mocked', ({ request, response }) => {
+    if (request.method !== 'POST' || new URL(request.url).pathname !== '/api/installs' || response.status !== 201)
+      return;
+    void response
+      .clone()
+      .json()
+      .then(({ attempt, token }: InstallAttemptWithToken) => rememberMachineToken(attempt.id, token));
+  });
   i18n.addResourceBundle('en', 'demo', enStrings);
   i18n.addResourceBundle('de', 'demo', deStrings);
 

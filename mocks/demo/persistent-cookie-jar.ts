@@ -1,5 +1,5 @@
 import { CookieJar } from '../bff-handlers';
-import { setCookiesOf } from './keep-set-cookie';
+import { setCookiesOf } from './browser-headers';
 
 const STORAGE_KEY = 'portico-demo.cookies';
 
