@@ -13,6 +13,11 @@ export class CookieJar {
     return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
   }
 
+  /** Keeps the cookies a response sets (a host whose Response drops Set-Cookie reads them its own way). */
+  storeFrom(response: Response) {
+    this.store(response.headers.getSetCookie());
+  }
+
   store(setCookies: string[]) {
     for (const setCookie of setCookies) {
       const [pair = '', ...attributes] = setCookie.split(';');
@@ -37,13 +42,15 @@ export function bffHandlers(app: App, jar: CookieJar) {
   return [
     http.all(isForTheBff, async ({ request }) => {
       const headers = new Headers(request.headers);
-      const cookie = jar.header();
+      // A request made without credentials (the demo's machine, like curl) carries no cookie.
+      const fromThePage = request.credentials !== 'omit';
+      const cookie = fromThePage ? jar.header() : '';
       if (cookie) headers.set('cookie', cookie);
       // Browsers add Origin to every state-changing fetch; the BFF's CSRF check relies on it.
-      if (!['GET', 'HEAD'].includes(request.method)) headers.set('origin', location.origin);
+      if (fromThePage && !['GET', 'HEAD'].includes(request.method)) headers.set('origin', location.origin);
       const body = ['GET', 'HEAD'].includes(request.method) ? undefined : await request.arrayBuffer();
       const response = await app.fetch(new Request(request.url, { method: request.method, headers, body }));
-      jar.store(response.headers.getSetCookie());
+      jar.storeFrom(response);
       return response;
     }),
   ];

@@ -2,7 +2,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import deDemo from './de/demo.json';
 import de from './de/portal.json';
+import enDemo from './en/demo.json';
 import en from './en/portal.json';
 
 type Tree = { [key: string]: string | Tree };
@@ -35,6 +37,15 @@ describe('translations', () => {
     expect([...languages.de.keys()].sort()).toEqual(english);
     for (const [lang, entries] of Object.entries(languages)) {
       for (const [key, value] of entries) expect(value.trim(), `${lang}: ${key} is empty`).not.toBe('');
+    }
+  });
+
+  // The demo's own strings (mocks/demo/), a namespace apart so the production bundle never carries them.
+  it('have the same demo keys in every language, none empty', () => {
+    const demo = { en: flatten(enDemo), de: flatten(deDemo) };
+    expect([...demo.de.keys()].sort()).toEqual([...demo.en.keys()].sort());
+    for (const [lang, entries] of Object.entries(demo)) {
+      for (const [key, value] of entries) expect(value.trim(), `${lang}: demo ${key} is empty`).not.toBe('');
     }
   });
 
