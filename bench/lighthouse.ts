@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { launch } from 'chrome-launcher';
 import lighthouse, { type Flags, type Result } from 'lighthouse';
 import { computeMedianRun } from 'lighthouse/core/lib/median-run.js';
-import { CHROMIUM_PATH } from '../e2e/support/chromium';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../e2e/support/chromium';
 import { createAttempt } from '../e2e/support/installs';
 import { startServer } from '../e2e/support/server';
 import { signInWithFetch } from '../e2e/support/sign-in';
@@ -41,15 +41,7 @@ export async function lighthouseScores(): Promise<BenchResult> {
   const server = await startServer({ dataDir });
   const chrome = await launch({
     chromePath: CHROMIUM_PATH,
-    chromeFlags: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    chromeFlags: ['--headless=new', ...CHROMIUM_FLAGS],
   });
   try {
     const { baseURL } = server;
