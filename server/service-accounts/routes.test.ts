@@ -114,6 +114,17 @@ describe('/api/team/service-accounts', () => {
     expect((await bearer(portal, '/api/instances', token)).status).toBe(200);
   });
 
+  it('lets one of two racing rotations win; the other gets 409, never a token that is already dead', async () => {
+    const portal = await createTestPortal();
+    const alice = await portal.signIn('alice@acme.example');
+    const { serviceAccount } = await created(portal, alice, 'ci-bot');
+    const rotate = () => portal.request(`${PATH}/${serviceAccount.id}/rotate`, { method: 'POST', cookie: alice });
+    const answers = await Promise.all([rotate(), rotate()]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    const { token } = await answers.find((a) => a.status === 200)!.json();
+    expect((await bearer(portal, '/api/instances', token)).status).toBe(200);
+  });
+
   it('revokes: 204, the token fails at once, the row stays, the name can be reused', async () => {
     const portal = await createTestPortal();
     const alice = await portal.signIn('alice@acme.example');

@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import {
@@ -79,7 +79,26 @@ export function serviceAccountRoutes() {
       }
       const { token, tokenHash } = await issueServiceAccountToken();
       await db.transaction(async (tx) => {
-        await tx.update(serviceAccounts).set({ tokenHash }).where(eq(serviceAccounts.id, account.id));
+        // Only over the token read above, on an account still active: of two rotations (or a
+        // rotation and a revocation) racing, one wins and the other is told, never handed a dead token.
+        const [rotated] = await tx
+          .update(serviceAccounts)
+          .set({ tokenHash })
+          .where(
+            and(
+              eq(serviceAccounts.id, account.id),
+              eq(serviceAccounts.tokenHash, account.tokenHash),
+              isNull(serviceAccounts.revokedAt),
+            ),
+          )
+          .returning({ id: serviceAccounts.id });
+        if (!rotated) {
+          throw new HttpError(
+            409,
+            'conflict',
+            'This service account changed meanwhile (rotated or revoked): reload and look again.',
+          );
+        }
         const target = { kind: 'service_account', id: account.id, label: account.name };
         await recordAudit(tx, now(), { teamId, actor, clientAddress, action: 'service_account.rotated', target });
       });
