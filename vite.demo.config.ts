@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, runnerImport, type Plugin } from 'vite';
+import type { databaseTemplate } from './server/db/template';
 
 /**
  * The zero-install demo (issue 11, decision 018): the SPA plus the real BFF on PGlite in the
@@ -13,7 +14,7 @@ import { defineConfig, type Plugin } from 'vite';
  * production build (vite.config.ts) never sees mocks/demo/.
  */
 export default defineConfig({
-  plugins: [react(), tailwindcss(), demoPage(), mswWorker(), demoInstaller()],
+  plugins: [react(), tailwindcss(), demoPage(), mswWorker(), demoInstaller(), demoDatabaseTemplate()],
   build: {
     outDir: 'dist/demo',
     emptyOutDir: true,
@@ -84,6 +85,30 @@ function demoInstaller(): Plugin {
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
+    },
+  };
+}
+
+/**
+ * The migrated database as a file (mocks/demo/demo-portal.ts starts a new browser's database from
+ * it), made by the same code as the Node host's template: initdb in a page takes tens of seconds.
+ */
+function demoDatabaseTemplate(): Plugin {
+  return {
+    name: 'portico-demo-database',
+    apply: 'build',
+    async buildStart() {
+      // Through Vite, because the migrations are bundled by import.meta.glob (server/db/migrate.ts).
+      const { module } = await runnerImport<{ databaseTemplate: typeof databaseTemplate }>('./server/db/template.ts', {
+        configFile: false,
+        logLevel: 'error',
+      });
+      const template = await module.databaseTemplate('gzip');
+      this.emitFile({
+        type: 'asset',
+        fileName: 'demo-database.tar.gz',
+        source: new Uint8Array(await template.arrayBuffer()),
+      });
     },
   };
 }

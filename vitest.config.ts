@@ -1,4 +1,5 @@
 import react from '@vitejs/plugin-react';
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Unit and integration tests: the BFF against in-memory PGlite, the SPA in jsdom with MSW
@@ -27,6 +28,9 @@ export default defineConfig({
         },
       },
     ],
+    // Vitest leaves one core to its own process, which on a 2-core CI machine means one test file
+    // at a time; that process mostly waits, so both cores run test files (CI time, issue 11).
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     testTimeout: 20_000,
     hookTimeout: 60_000,
     reporters: ['default', './scripts/summary-reporter.ts'],

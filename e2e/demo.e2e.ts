@@ -23,7 +23,7 @@ const test = base
 
 const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name, exact: true });
 
-// The first visit downloads PGlite and runs initdb in the page: seconds on a busy machine.
+// The first visit downloads PGlite and unpacks the build's database in the page: seconds on a busy machine.
 const STARTUP_MS = 90_000;
 
 describe('the zero-install demo', () => {

@@ -1,8 +1,7 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { migrate } from '../db/migrate';
-import { openPglite } from '../db/pglite';
+import { databaseTemplate } from '../db/template';
 // @ts-expect-error: a plain ES module script, shared with `npm run build`.
 import { buildDemoArtifacts } from '../../scripts/build-demo-artifacts.mjs';
 
@@ -18,10 +17,7 @@ declare module 'vitest' {
  * start from a dump of the result.
  */
 export default async function setup(project: TestProject) {
-  const { client, db } = await openPglite();
-  await migrate(db);
-  const dump = await client.dumpDataDir('none');
-  await client.close();
+  const dump = await databaseTemplate('none');
   const dir = resolve('node_modules/.cache/portico');
   await mkdir(dir, { recursive: true });
   const file = resolve(dir, `pglite-template-${project.name}-${process.pid}.tar`);
