@@ -24,6 +24,7 @@ import {
   type PageBranding,
 } from './index-page';
 import { readInlineStyles } from './inline-styles';
+import { readRoutePreloads, withPreloads, type PagePreloads } from './route-preloads';
 
 /**
  * The pages' policy (issue 6, defect 13): the built SPA loads only its own files, with no inline
@@ -85,20 +86,24 @@ export function createHost(
   const indexFile = join(clientDir, 'index.html');
   // Rendered once per start (the branding comes from the catalogue, read at start), in two kinds:
   // a browser without a session cookie gets no preload of /api/me, which could only be a 401.
-  const pages = new Map<'signed-in' | 'signed-out', Promise<EncodedPage>>();
-  const renderPage = (kind: 'signed-in' | 'signed-out') =>
+  // A signed-in one gets the chunks of the portal page it opens preloaded too: one page per route.
+  const preloads = readRoutePreloads(clientDir);
+  const pages = new Map<string, Promise<EncodedPage>>();
+  const renderPage = (kind: 'signed-in' | 'signed-out', route: PagePreloads | null) =>
     readFile(indexFile, 'utf8').then(async (html) => {
-      const branded = (await styles).inline(brandIndexHtml(html, options.branding));
+      const branded = withPreloads((await styles).inline(brandIndexHtml(html, options.branding)), route);
       return encodePage(kind === 'signed-in' ? branded : withoutPreloadOf('/api/me', branded));
     });
   const sendPage = async (c: Context) => {
     if (!existsSync(indexFile)) return c.text('The portal UI is not built. Run `npm run build`.', 503);
     const kind = getCookie(c, SESSION_COOKIE) ? 'signed-in' : 'signed-out';
-    let page = pages.get(kind);
+    const route = kind === 'signed-in' ? (await preloads)(c.req.path) : null;
+    const key = `${kind} ${route?.route ?? ''}`;
+    let page = pages.get(key);
     if (!page) {
-      page = renderPage(kind);
-      pages.set(kind, page);
-      page.catch(() => pages.delete(kind));
+      page = renderPage(kind, route);
+      pages.set(key, page);
+      page.catch(() => pages.delete(key));
     }
     const encoded = await page;
     const coding = negotiateCoding(c.req.header('accept-encoding'), ['br', 'gzip']);
