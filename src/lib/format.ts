@@ -27,15 +27,17 @@ function dateFormat(lang: string, style: keyof typeof styles) {
 }
 
 /**
- * Makes the language's formatters in a task of their own, while the page's code and data are
- * still on the way and the main thread has nothing else to do, so the first render does not.
+ * Makes the language's formatters while the page's code and data are still on the way and the
+ * main thread has nothing else to do, so the first render does not. One a task: the first pays
+ * for the locale table, and the others, each short, do not lengthen its task.
  */
 export function warmFormatters(lang: string) {
-  setTimeout(() => {
-    numberFormat(lang);
-    dateFormat(lang, 'date');
-    dateFormat(lang, 'dateTime');
-  });
+  const steps = [() => numberFormat(lang), () => dateFormat(lang, 'date'), () => dateFormat(lang, 'dateTime')];
+  const next = () => {
+    steps.shift()?.();
+    if (steps.length) setTimeout(next);
+  };
+  setTimeout(next);
 }
 
 /** Dates and numbers through Intl, in the language the user chose. */
