@@ -24,7 +24,12 @@ const STYLESHEET_LINK = /<link rel="stylesheet"(?: crossorigin)? href="\/assets\
  * Reads every stylesheet the build's pages (the .html files of `clientDir`) link. A stylesheet
  * whose text could close the <style> early is left linked. No build yet: nothing to inline.
  */
-export async function readInlineStyles(clientDir: string): Promise<InlineStyles> {
+export function readInlineStyles(clientDir: string): Promise<InlineStyles> {
+  // A folder we cannot read serves pages as built, with their links, rather than failing them.
+  return readStyles(clientDir).catch(() => ({ inline: (html) => html, sources: [] }));
+}
+
+async function readStyles(clientDir: string): Promise<InlineStyles> {
   const pages = existsSync(clientDir) ? (await readdir(clientDir)).filter((name) => name.endsWith('.html')) : [];
   const linked = new Set<string>();
   for (const page of pages) {
