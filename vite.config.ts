@@ -10,6 +10,8 @@ export default defineConfig({
     outDir: 'dist/client',
     emptyOutDir: true,
     sourcemap: true,
+    // Read by the Node host to preload a page's own chunks with its HTML (server/node/route-preloads.ts).
+    manifest: true,
     rolldownOptions: {
       output: {
         // The libraries every page starts with, as one file: one request, better compression

@@ -1,41 +1,21 @@
 import type { TeamActor } from './actors';
+import {
+  installMethods,
+  kubernetesDistributions,
+  needsProxyUrl,
+  networkModes,
+  PROXY_URL_MAX_LENGTH,
+  registryAccessModes,
+  type AttemptStatus,
+  type CheckpointName,
+  type InstallMethod,
+  type InstanceStatus,
+} from './install-options';
 import { z } from './zod';
 
-/** How a customer installs: Embedded Cluster on a Linux VM, or Helm into their own cluster. */
-export const installMethods = ['embedded', 'helm'] as const;
-export type InstallMethod = (typeof installMethods)[number];
-
-export const networkModes = ['online', 'proxy', 'airgap'] as const;
-export type NetworkMode = (typeof networkModes)[number];
-
-export const kubernetesDistributions = ['vanilla', 'openshift', 'rancher', 'aks', 'eks', 'gke'] as const;
-export type KubernetesDistribution = (typeof kubernetesDistributions)[number];
-
-export const registryAccessModes = ['online', 'partial', 'offline'] as const;
-export type RegistryAccess = (typeof registryAccessModes)[number];
-
-export const attemptStatuses = ['in_progress', 'stalled', 'failed', 'succeeded', 'discarded'] as const;
-export type AttemptStatus = (typeof attemptStatuses)[number];
-
-/** In the order they happen; which apply depends on the method (see checkpointsFor). */
-export const checkpointNames = [
-  'started',
-  'registry_login',
-  'images_pulled',
-  'assets_downloaded',
-  'installation_completed',
-  'instance_ready',
-] as const;
-export type CheckpointName = (typeof checkpointNames)[number];
-
-export function checkpointsFor(method: InstallMethod): CheckpointName[] {
-  return method === 'helm'
-    ? ['started', 'registry_login', 'images_pulled', 'installation_completed', 'instance_ready']
-    : ['started', 'assets_downloaded', 'installation_completed', 'instance_ready'];
-}
-
-export const instanceStatuses = ['missing', 'unavailable', 'degraded', 'updating', 'ready'] as const;
-export type InstanceStatus = (typeof instanceStatuses)[number];
+// The plain values (enumerations, the proxy URL's length, which networks a license allows) live in
+// install-options.ts, free of zod, so a page can show them without loading the validator.
+export * from './install-options';
 
 export type ResourceState = { kind: string; name: string; namespace: string; state: InstanceStatus };
 
@@ -76,7 +56,6 @@ export const instanceNameSchema = z
  * (src/lib/shell.ts), and it is also held to the characters a proxy URL needs:
  * no whitespace, quotes or shell metacharacters, so it reads the same quoted or not (issue 6).
  */
-export const PROXY_URL_MAX_LENGTH = 2048;
 const PROXY_URL_CHARACTERS = /^[A-Za-z0-9._~:/@%+=,[\]-]+$/;
 const proxyUrlMessage = 'Enter the proxy as a URL, like http://proxy.example.com:3128.';
 const proxyUrl = z
@@ -87,17 +66,6 @@ const proxyUrl = z
     'The proxy URL may not contain spaces, quotes or shell characters such as ; & | $ ` < > ( ) { } * ? ! # \\.',
   )
   .pipe(z.url({ protocol: /^https?$/, error: proxyUrlMessage }));
-
-/** Installing through a proxy needs its URL; no other network mode uses one. */
-export const needsProxyUrl = (network: NetworkMode) => network === 'proxy';
-
-/** The proxy the install goes through: its URL when the network mode uses one, else none. */
-export const proxyUrlOf = (options: { network: NetworkMode; proxyUrl?: string }) =>
-  needsProxyUrl(options.network) ? options.proxyUrl : undefined;
-
-/** An air-gapped install cannot reach the vendor's online registry; every other network can. */
-export const registryAccessModesFor = (network: NetworkMode): readonly RegistryAccess[] =>
-  network === 'airgap' ? registryAccessModes.filter((m) => m !== 'online') : registryAccessModes;
 
 export const installOptionsSchema = z
   .object({
@@ -156,18 +124,6 @@ export type InstallAttempt = {
 export type InstallAttemptWithToken = { attempt: InstallAttempt; token: string };
 
 export type InstallAttemptList = { attempts: InstallAttempt[] };
-
-/**
- * Which networks a license allows for a method: online and proxy need the plain install type,
- * air gap its air-gap variant. A method with no network allowed is not offered at all.
- */
-export function allowedNetworks(method: InstallMethod, installTypes: readonly string[]): NetworkMode[] {
-  const [plain, airgap] = method === 'helm' ? ['helm', 'helm_airgap'] : ['embedded', 'airgap'];
-  return [
-    ...(installTypes.includes(plain!) ? (['online', 'proxy'] as const) : []),
-    ...(installTypes.includes(airgap!) ? (['airgap'] as const) : []),
-  ];
-}
 
 /**
  * The method an instance that came from no attempt was installed with, from what it reports:

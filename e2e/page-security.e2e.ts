@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page, Response } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import type { Branding } from '../contract/catalogue';
@@ -9,10 +10,21 @@ import { test } from './fixtures/signed-in';
 // files only, and the portal works under it. The fixtures fail any test whose pages report a
 // violation, so every other spec checks the pages it visits too.
 
-// The one inline style allowed is the vendor's colours, by their hash (server/node/index-page.ts).
+// The inline styles allowed are the vendor's colours (server/node/index-page.ts) and the build's
+// stylesheet, written into the page (server/node/inline-styles.ts, decision 020), by their hashes.
 const policy = (styleHash: string) =>
-  `default-src 'self'; script-src 'self'; style-src 'self' ${styleHash}; img-src 'self' data:; font-src 'self'; ` +
+  `default-src 'self'; script-src 'self'; style-src 'self' ${styleHash} ${styleSource(builtStylesheet())}; ` +
+  "img-src 'self' data:; font-src 'self'; " +
   "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
+
+/** The stylesheet the build links from index.html (the host writes it into the page). */
+function builtStylesheet() {
+  const built = new URL('../dist/client/', import.meta.url);
+  const href = readFileSync(new URL('index.html', built), 'utf8').match(
+    /<link rel="stylesheet"[^>]* href="\/([^"]+)"/,
+  )![1]!;
+  return readFileSync(new URL(href, built), 'utf8');
+}
 
 async function expectPageHeaders(response: Response | null) {
   expect(response?.status()).toBe(200);
@@ -34,7 +46,10 @@ describe('the content security policy', () => {
     await expectPageHeaders(await page.goto('/login'));
     await heading(page, 'Sign in');
     expect(assets.map((a) => a.url())).toContainEqual(expect.stringMatching(/\.js$/));
-    expect(assets.map((a) => a.url())).toContainEqual(expect.stringMatching(/\.css$/));
+    // The stylesheet is in the page, and the policy lets it apply: the violations fixture hears of none.
+    expect(await page.locator('style').evaluateAll((styles) => styles.map((s) => s.textContent))).toContain(
+      builtStylesheet(),
+    );
     for (const asset of assets) expect(asset.headers()['x-content-type-options'], asset.url()).toBe('nosniff');
   });
 

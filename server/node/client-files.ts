@@ -49,7 +49,8 @@ function fileOf(folder: string, path: string): string | null {
   } catch {
     return null;
   }
-  if (name.includes('\0') || name.includes('\\') || /(?:^|\/)\.\.?(?:\/|$)/.test(name)) return null;
+  // No dot segment: `..` would climb out, and .vite/ holds the build's manifest, for the host alone.
+  if (name.includes('\0') || name.includes('\\') || /(?:^|\/)\./.test(name)) return null;
   const file = resolve(folder, `.${name}`);
   return file.startsWith(folder + sep) ? file : null;
 }

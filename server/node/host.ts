@@ -23,19 +23,21 @@ import {
   type EncodedPage,
   type PageBranding,
 } from './index-page';
+import { readInlineStyles } from './inline-styles';
+import { readRoutePreloads, withPreloads, type PagePreloads } from './route-preloads';
 
 /**
  * The pages' policy (issue 6, defect 13): the built SPA loads only its own files, with no inline
- * script, and no inline style but the vendor's colours, allowed by their hash (index.html and the
- * build hold none; React sets styles through the CSSOM, which style-src does not govern). Images
- * may be data: URLs; nothing may frame the portal.
+ * script, and no inline style but the vendor's colours and the build's stylesheet, allowed by their
+ * hash (React sets styles through the CSSOM, which style-src does not govern). Images may be data:
+ * URLs; nothing may frame the portal.
  */
-const pageHeaders = (theme: string | null) =>
+const pageHeaders = (theme: string | null, inlineStyles: string[]) =>
   secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'self'"],
       scriptSrc: ["'self'"],
-      styleSrc: theme ? ["'self'", styleSource(theme)] : ["'self'"],
+      styleSrc: ["'self'", ...(theme ? [styleSource(theme)] : []), ...inlineStyles],
       imgSrc: ["'self'", 'data:'],
       fontSrc: ["'self'"],
       connectSrc: ["'self'"],
@@ -76,25 +78,32 @@ export function createHost(
     if (!isCorePath(c.req.path)) return next();
     return core.fetch(c.req.raw, { clientAddress: clientAddress(c.env.incoming, options.trustProxy) });
   });
-  host.use('*', pageHeaders(themeStyle(options.branding.primaryColor)));
+  // The build's stylesheets go into the page (decision 020): read once, for the page and its policy alike.
+  const styles = readInlineStyles(clientDir);
+  const headers = styles.then((s) => pageHeaders(themeStyle(options.branding.primaryColor), s.sources));
+  host.use('*', async (c, next) => (await headers)(c, next));
 
   const indexFile = join(clientDir, 'index.html');
   // Rendered once per start (the branding comes from the catalogue, read at start), in two kinds:
   // a browser without a session cookie gets no preload of /api/me, which could only be a 401.
-  const pages = new Map<'signed-in' | 'signed-out', Promise<EncodedPage>>();
-  const renderPage = (kind: 'signed-in' | 'signed-out') =>
-    readFile(indexFile, 'utf8').then((html) => {
-      const branded = brandIndexHtml(html, options.branding);
+  // A signed-in one gets the chunks of the portal page it opens preloaded too: one page per route.
+  const preloads = readRoutePreloads(clientDir);
+  const pages = new Map<string, Promise<EncodedPage>>();
+  const renderPage = (kind: 'signed-in' | 'signed-out', route: PagePreloads | null) =>
+    readFile(indexFile, 'utf8').then(async (html) => {
+      const branded = withPreloads((await styles).inline(brandIndexHtml(html, options.branding)), route);
       return encodePage(kind === 'signed-in' ? branded : withoutPreloadOf('/api/me', branded));
     });
   const sendPage = async (c: Context) => {
     if (!existsSync(indexFile)) return c.text('The portal UI is not built. Run `npm run build`.', 503);
     const kind = getCookie(c, SESSION_COOKIE) ? 'signed-in' : 'signed-out';
-    let page = pages.get(kind);
+    const route = kind === 'signed-in' ? (await preloads)(c.req.path) : null;
+    const key = `${kind} ${route?.route ?? ''}`;
+    let page = pages.get(key);
     if (!page) {
-      page = renderPage(kind);
-      pages.set(kind, page);
-      page.catch(() => pages.delete(kind));
+      page = renderPage(kind, route);
+      pages.set(key, page);
+      page.catch(() => pages.delete(key));
     }
     const encoded = await page;
     const coding = negotiateCoding(c.req.header('accept-encoding'), ['br', 'gzip']);

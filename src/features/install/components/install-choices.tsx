@@ -6,10 +6,10 @@ import {
   needsProxyUrl,
   registryAccessModesFor,
   type InstallMethod,
-  type InstallOptions,
   type NetworkMode,
   type RegistryAccess,
-} from '../../../../contract/installs';
+} from '../../../../contract/install-options';
+import type { InstallOptions } from '../../../../contract/installs';
 import { ChoiceGroup } from '../../../components/ui/choice-group';
 import { Field, Select } from '../../../components/ui/field';
 

@@ -1,10 +1,6 @@
 import type { ReleaseImage } from '../../../../contract/catalogue';
-import {
-  proxyUrlOf,
-  registryAccessModesFor,
-  type InstallMethod,
-  type InstallOptions,
-} from '../../../../contract/installs';
+import { proxyUrlOf, registryAccessModesFor, type InstallMethod } from '../../../../contract/install-options';
+import type { InstallOptions } from '../../../../contract/installs';
 import { shellQuote } from '../../../lib/shell';
 
 export type StepId =

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { z } from 'zod';
-import { PROXY_URL_MAX_LENGTH } from '../../../../contract/installs';
+import { PROXY_URL_MAX_LENGTH } from '../../../../contract/install-options';
 
 /**
  * Field messages from the contract's schemas (client) or the BFF (server) are English; the page

@@ -3,7 +3,6 @@ import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, type LoaderFunctionArgs } from 'react-router';
-import { installOptionsSchema } from '../../../../contract/installs';
 import { can } from '../../../../contract/permissions';
 import { useBranding } from '../../../app/branding';
 import { useMe } from '../../../app/session/me';
@@ -88,8 +87,11 @@ export function Component() {
     images: images?.images,
   });
 
-  function onChoices(next: Choices) {
+  async function onChoices(next: Choices) {
     setDraft(next); // The commands re-render at once; the choice is saved once the contract accepts it.
+    // The contract's schema (and zod with it) loads at the first change, not with the page: the
+    // page shows the choices without it, and its first render is the slower for it (decision 020).
+    const { installOptionsSchema } = await import('../../../../contract/installs');
     const parsed = installOptionsSchema.safeParse(next.options);
     if (!parsed.success) return setErrors(fieldErrorsOf(parsed.error.issues, t, 'options'));
     setErrors({});
@@ -163,7 +165,7 @@ export function Component() {
               <RenameForm key={attempt.name} attemptId={attempt.id} name={attempt.name} />
               <InstallChoices
                 value={choices}
-                onChange={onChoices}
+                onChange={(next) => void onChoices(next)}
                 installTypes={license.installTypes}
                 releases={releases}
                 errors={errors}

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { instanceStatuses, type InstanceStatus } from '../../../../contract/installs';
+import { instanceStatuses, type InstanceStatus } from '../../../../contract/install-options';
 import type { InstanceSort } from '../../../../contract/instances';
 import { useQuery } from '@tanstack/react-query';
 import { releasesQueryOptions } from '../../../app/team/releases';

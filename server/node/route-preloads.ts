@@ -1,0 +1,72 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { PORTAL_LAYOUT_MODULE, portalPageModules, publicPages } from '../../src/app/route-modules';
+
+/** What the build's manifest (vite.config.ts, `build.manifest`) says of each module we ask about. */
+type Manifest = Record<string, { file: string; imports?: string[] }>;
+
+/** A portal page's preloads: the route they were chosen for, and the tags that ask for them. */
+export type PagePreloads = { route: string; tags: string };
+
+/**
+ * For a signed-in browser opening a portal page: `<link rel="modulepreload">` for the page's own
+ * chunks and the layout's (decision 020). Without them, the browser learns of those chunks only
+ * once the framework has downloaded and the entry has run, a round trip later than it could.
+ * The entry's own chunks are left out: the page preloads them already. No manifest (a build
+ * without one): nothing to preload.
+ */
+export async function readRoutePreloads(clientDir: string): Promise<(path: string) => PagePreloads | null> {
+  let manifest: Manifest;
+  try {
+    manifest = JSON.parse(await readFile(join(clientDir, '.vite', 'manifest.json'), 'utf8')) as Manifest;
+  } catch {
+    return () => null;
+  }
+  const inEntry = staticClosure(manifest, 'index.html');
+  const tags = new Map(
+    Object.entries(portalPageModules).map(([route, modules]) => {
+      const chunks = new Set([PORTAL_LAYOUT_MODULE, ...modules].flatMap((m) => [...staticClosure(manifest, m)]));
+      const files = [...chunks].filter((key) => !inEntry.has(key)).map((key) => manifest[key]!.file);
+      return [route, files.map((file) => `<link rel="modulepreload" crossorigin href="/${file}">`).join('')];
+    }),
+  );
+  return (path) => {
+    const route = matchPortalRoute(path);
+    return route === null ? null : { route, tags: tags.get(route)! };
+  };
+}
+
+/** The module's chunk and every chunk it imports statically, as manifest keys. */
+function staticClosure(manifest: Manifest, key: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(key) || !manifest[key]) return seen;
+  seen.add(key);
+  for (const imported of manifest[key].imports ?? []) staticClosure(manifest, imported, seen);
+  return seen;
+}
+
+/** The page with its preloads at the end of its head, after the entry's own. */
+export const withPreloads = (html: string, preloads: PagePreloads | null) =>
+  preloads ? html.replace(/<\/head>/i, () => `${preloads.tags}</head>`) : html;
+
+/**
+ * The portal route a path opens, as the router would pick it: a path's segments match a route's
+ * one for one, a fixed segment ranks above a `:param`, and `/*` takes whatever nothing else does
+ * but the public pages.
+ */
+export function matchPortalRoute(path: string): string | null {
+  const segments = path.split('/').filter(Boolean);
+  if (publicPages.includes(`/${segments.join('/')}`)) return null;
+  let best: { route: string; rank: number } | null = null;
+  for (const route of Object.keys(portalPageModules)) {
+    const parts = route.split('/').filter(Boolean);
+    if (route === '/*') {
+      if (!best) best = { route, rank: -1 };
+      continue;
+    }
+    if (parts.length !== segments.length) continue;
+    if (!parts.every((part, i) => part.startsWith(':') || part === segments[i])) continue;
+    const rank = parts.filter((part) => !part.startsWith(':')).length;
+    if (!best || rank > best.rank) best = { route, rank };
+  }
+  return best?.route ?? null;
+}
