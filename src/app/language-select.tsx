@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { locales, type Locale } from '../../contract/constants';
 import { Select } from '../components/ui/field';
-import { changeLocale, isLocale } from '../lib/i18n';
+import { changeLocale } from '../lib/i18n';
+import { isLocale } from '../lib/locale';
 import { useUpdatePreferences } from './session/preferences';
 
 /** Language names are written in their own language, so anyone can find theirs. */

@@ -5,7 +5,7 @@ import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { Field } from '../../../components/ui/field';
 import { isApiError } from '../../../lib/api-client';
-import { isLocale } from '../../../lib/i18n';
+import { isLocale } from '../../../lib/locale';
 import { useRequestLoginLink } from '../api/login';
 
 /** Asks for a login link. Field errors sit under the field; anything else above the form. */
