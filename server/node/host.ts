@@ -6,6 +6,7 @@ import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { secureHeaders } from 'hono/secure-headers';
 import type { HttpBindings } from '@hono/node-server';
+import { isSignInPath } from '../../contract/constants';
 import type { App } from '../app';
 import { isCorePath } from '../app';
 import { errorResponse, HttpError } from '../http/errors';
@@ -78,23 +79,24 @@ export function createHost(
   });
   host.use('*', pageHeaders(themeStyle(options.branding.primaryColor)));
 
-  const indexFile = join(clientDir, 'index.html');
-  // Rendered once per start (the branding comes from the catalogue, read at start), in two kinds:
-  // a browser without a session cookie gets no preload of /api/me, which could only be a 401.
-  const pages = new Map<'signed-in' | 'signed-out', Promise<EncodedPage>>();
-  const renderPage = (kind: 'signed-in' | 'signed-out') =>
-    readFile(indexFile, 'utf8').then((html) => {
+  // Rendered once per start (the branding comes from the catalogue, read at start), per file, in
+  // two kinds: a browser without a session cookie gets no preload of /api/me, which could only be a 401.
+  const pages = new Map<string, Promise<EncodedPage>>();
+  const renderPage = (file: string, kind: 'signed-in' | 'signed-out') =>
+    readFile(file, 'utf8').then((html) => {
       const branded = brandIndexHtml(html, options.branding);
       return encodePage(kind === 'signed-in' ? branded : withoutPreloadOf('/api/me', branded));
     });
   const sendPage = async (c: Context) => {
-    if (!existsSync(indexFile)) return c.text('The portal UI is not built. Run `npm run build`.', 503);
+    // The sign-in page is a page of its own, not a route of the SPA (decision 019).
+    const file = join(clientDir, isSignInPath(c.req.path) ? 'login.html' : 'index.html');
+    if (!existsSync(file)) return c.text('The portal UI is not built. Run `npm run build`.', 503);
     const kind = getCookie(c, SESSION_COOKIE) ? 'signed-in' : 'signed-out';
-    let page = pages.get(kind);
+    let page = pages.get(`${file}:${kind}`);
     if (!page) {
-      page = renderPage(kind);
-      pages.set(kind, page);
-      page.catch(() => pages.delete(kind));
+      page = renderPage(file, kind);
+      pages.set(`${file}:${kind}`, page);
+      page.catch(() => pages.delete(`${file}:${kind}`));
     }
     const encoded = await page;
     const coding = negotiateCoding(c.req.header('accept-encoding'), ['br', 'gzip']);
@@ -110,6 +112,8 @@ export function createHost(
   // Files answer GET and HEAD only; a POST to one is as unknown as any other path.
   host.get('/', sendPage);
   host.get('/index.html', sendPage);
+  // The sign-in page's file is served only branded, at its paths.
+  host.get('/login.html', (c) => c.redirect('/login', 301));
   host.get('/assets/*', serveClientFiles(clientDir, 'public, max-age=31536000, immutable'));
   // A chunk of an older build is gone; index.html in its place would only fail as a script.
   host.get('/assets/*', (c) => c.text('Not found', 404));
