@@ -26,7 +26,8 @@ export function publicLayout(root: HTMLElement, strings: Translator, branding: B
         h(
           'div',
           { class: 'mx-auto flex max-w-6xl items-center gap-4 px-4 py-3' },
-          branding && brandMark(branding),
+          // Without the branding (its request failed), the name the host painted stays.
+          branding ? brandMark(branding) : root.querySelector('[data-shell-brand]'),
           languageSelect(strings),
         ),
       ),
@@ -52,7 +53,7 @@ const brandMark = ({ logoUrl, title }: Branding) =>
 function languageSelect(strings: Translator) {
   const select = h(
     'select',
-    { id: 'language', class: `${controlClass(true)} ` },
+    { id: 'language', class: controlClass(true) },
     ...locales.map((locale) => h('option', { value: locale, lang: locale }, languageNames[locale])),
   );
   select.value = strings.locale;
