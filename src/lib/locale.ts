@@ -6,6 +6,9 @@ import { locales, type Locale } from '../../contract/constants';
  */
 const STORAGE_KEY = 'portico.locale';
 
+/** Language names are written in their own language, so anyone can find theirs. */
+export const languageNames: Record<Locale, string> = { en: 'English', de: 'Deutsch' };
+
 export const isLocale = (value: unknown): value is Locale => locales.includes(value as Locale);
 
 /** The saved choice, else the browser's language when we have it, else English. */

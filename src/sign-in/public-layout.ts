@@ -1,13 +1,10 @@
 import type { Branding } from '../../contract/catalogue';
-import { locales, type Locale } from '../../contract/constants';
+import { locales } from '../../contract/constants';
 import { readableTextOn } from '../../contract/contrast';
 import { controlClass, fieldFrameClass, labelClass } from '../components/ui/class-names';
-import { isLocale } from '../lib/locale';
+import { isLocale, languageNames } from '../lib/locale';
 import { h } from './dom';
 import type { Translator } from './strings';
-
-/** Language names are written in their own language, so anyone can find theirs. */
-const languageNames: Record<Locale, string> = { en: 'English', de: 'Deutsch' };
 
 /**
  * The page's frame, as app/layouts/public-layout.tsx draws it for the SPA's public pages: the
