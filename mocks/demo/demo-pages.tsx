@@ -8,7 +8,7 @@ import { App } from '../../src/app/app';
 import { createRouter } from '../../src/app/router';
 import { handleDocumentNavigation } from '../../src/lib/document-navigation';
 import { changeLocale } from '../../src/lib/i18n';
-import { initialLocale } from '../../src/lib/locale';
+import { isLocale } from '../../src/lib/locale';
 import { mountSignIn } from '../../src/sign-in/mount-sign-in';
 
 type Router = ReturnType<typeof createBrowserRouter>;
@@ -48,8 +48,6 @@ export function demoPages(
   }
 
   async function showPortal(navigate: boolean) {
-    // The sign-in page may have changed the language (it saves the choice, as the SPA reads it).
-    if (i18n.language !== initialLocale()) await changeLocale(i18n, initialLocale());
     if (!router) {
       router = createRouter(queryClient);
       onRouter(router);
@@ -64,6 +62,13 @@ export function demoPages(
       </StrictMode>,
     );
   }
+
+  // The sign-in page has an i18next of its own; the SPA's (and the banner's, which uses it) follows
+  // the language the page says it is in, as a page load would read the saved choice.
+  new MutationObserver(() => {
+    const lang = document.documentElement.lang;
+    if (isLocale(lang) && lang !== i18n.language) void changeLocale(i18n, lang);
+  }).observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
 
   const showing = () => (signIn ? 'sign-in' : 'portal');
 
