@@ -22,6 +22,12 @@ function spaImportZones() {
     regex: '^\\.\\.?/(\\.\\./)*(app|features)(/|$)',
     message: 'components/ui and lib are shared by everyone: they import neither the app shell nor a feature.',
   };
+  // The sign-in page is a page of its own so that it loads no framework (decision 019).
+  const withoutFramework = {
+    regex:
+      '^(react|react-dom|react-router|react-i18next|zod)(/|$)|^@tanstack/|(^|/)(app|features)/|components/ui/(?!class-names$)',
+    message: 'The sign-in page loads no React, router, query client or zod (decision 019): plain DOM, i18next, lib/.',
+  };
   const zones = [
     { files: ['src/**/*.{ts,tsx}'], patterns: [] },
     ...[1, 2, 3, 4].map((depth) => ({
@@ -29,6 +35,7 @@ function spaImportZones() {
       patterns: [intoFeatures(depth)],
     })),
     { files: ['src/components/**/*.{ts,tsx}', 'src/lib/**/*.{ts,tsx}'], patterns: [notUp] },
+    { files: ['src/sign-in/**/*.{ts,tsx}'], patterns: [withoutFramework] },
   ];
   const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
   return zones.flatMap(({ files, patterns }) => [

@@ -1,11 +1,13 @@
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { isSignInPath } from './contract/constants';
 
-// The SPA. The BFF is built by vite.server.config.ts; in development, run `npm run dev`
-// (the built Node server on :8080, this dev server on :5173 proxying to it).
+// The SPA (index.html) and the sign-in page (login.html, decision 019). The BFF is built by
+// vite.server.config.ts; in development, run `npm run dev` (the built Node server on :8080, this
+// dev server on :5173 proxying to it).
 export default defineConfig({
-  plugins: [react(), tailwindcss()],
+  plugins: [react(), tailwindcss(), signInPageInDevelopment()],
   build: {
     outDir: 'dist/client',
     emptyOutDir: true,
@@ -13,15 +15,20 @@ export default defineConfig({
     // Read by the Node host to preload a page's own chunks with its HTML (server/node/route-preloads.ts).
     manifest: true,
     rolldownOptions: {
+      input: { index: 'index.html', login: 'login.html' },
       output: {
         // The libraries every page starts with, as one file: one request, better compression
         // than rolldown's split of them across shared chunks, and a file that stays cached while
-        // only the portal's own code changes (the sign-in page's weight, decision 017).
+        // only the portal's own code changes (the sign-in page's weight, decision 017). i18next
+        // is a file of its own, shared with the sign-in page, which must not load React with it
+        // (decision 019); the higher priority keeps it out of the framework, which imports it.
         codeSplitting: {
           groups: [
+            { name: 'i18next', test: /node_modules[\\/]i18next[\\/]/, priority: 2 },
             {
               name: 'framework',
-              test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack[\\/](query-core|react-query)|i18next|react-i18next|use-sync-external-store)[\\/]/,
+              test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack[\\/](query-core|react-query)|react-i18next|use-sync-external-store)[\\/]/,
+              priority: 1,
             },
           ],
         },
@@ -32,3 +39,17 @@ export default defineConfig({
     proxy: { '/api': 'http://localhost:8080' },
   },
 });
+
+/** The dev server answers the sign-in page's paths with login.html, as the Node host does. */
+function signInPageInDevelopment(): Plugin {
+  return {
+    name: 'portico-sign-in-page',
+    configureServer(server) {
+      server.middlewares.use((request, _response, next) => {
+        const url = new URL(request.url ?? '/', 'http://dev');
+        if (isSignInPath(url.pathname)) request.url = `/login.html${url.search}`;
+        next();
+      });
+    },
+  };
+}

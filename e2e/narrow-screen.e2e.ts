@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
-import { describe, expect } from 'vitest';
+import { describe, expect, onTestFinished } from 'vitest';
 import { checkA11y } from './fixtures/a11y';
 import { test } from './fixtures/signed-in';
-import { createAttempt } from './support/installs';
+import { createAttempt, portalApi } from './support/installs';
 
 // Issue 11: a phone on a train. At 390 px wide no page is wider than the screen, and the
 // navigation is a labelled Menu button whose list works from the keyboard.
@@ -39,6 +39,10 @@ describe('on a phone', () => {
       name: 'phone-vm',
       version: '1.4.0',
       options: { network: 'online' },
+    });
+    // Discarded afterwards, which deletes its service account: other specs count Acme's.
+    onTestFinished(async () => {
+      await portalApi(baseURL, cookie, `/api/installs/${attempt.id}`, { method: 'DELETE' });
     });
     const pages: [path: string, heading: string][] = [
       ['/', 'Dashboard'],

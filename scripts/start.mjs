@@ -9,6 +9,7 @@ const inputs = [
   'contract',
   'public',
   'index.html',
+  'login.html',
   'scripts/compress-client.mjs',
   'vite.config.ts',
   'vite.server.config.ts',

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { createBrowserRouter } from 'react-router';
 import { Button } from '../../src/components/ui/button';
+import { openDocument } from '../../src/lib/document-navigation';
 import type { MailMessage } from '../../server/deps';
 import { DEMO_MAIL_EVENT } from './demo-portal';
 import { MachinePanel } from './machine-panel';
@@ -12,7 +13,7 @@ type Router = ReturnType<typeof createBrowserRouter>;
  * What only the demo shows, above the portal: that it is a demo, the way to start over, and the
  * email the portal would have sent (its link on screen, since no mail leaves this browser).
  */
-export function DemoShell({ router, onReset }: { router: Router; onReset: () => Promise<void> }) {
+export function DemoShell({ router, onReset }: { router: Router | null; onReset: () => Promise<void> }) {
   const { t } = useTranslation('demo');
   const [mail, setMail] = useState<MailMessage | null>(null);
   const [resetting, setResetting] = useState(false);
@@ -26,10 +27,11 @@ export function DemoShell({ router, onReset }: { router: Router; onReset: () => 
   const link = mail?.action ? new URL(mail.action.url) : null;
   const open = (event: React.MouseEvent) => {
     if (!link) return;
-    // The link is on this origin: follow it inside the SPA, so no static host has to serve its path.
+    // The link is on this origin: follow it inside the page (demo-pages.tsx), so no static host
+    // has to serve its path.
     event.preventDefault();
     setMail(null);
-    void router.navigate(`${link.pathname}${link.search}${link.hash}`);
+    openDocument(`${link.pathname}${link.search}${link.hash}`);
   };
 
   return (
@@ -57,7 +59,7 @@ export function DemoShell({ router, onReset }: { router: Router; onReset: () => 
           </p>
         ) : null}
       </div>
-      <MachinePanel router={router} />
+      {router && <MachinePanel router={router} />}
     </aside>
   );
 }

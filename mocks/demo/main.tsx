@@ -2,9 +2,8 @@ import { setupWorker } from 'msw/browser';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
+import type { createBrowserRouter } from 'react-router';
 import type { InstallAttemptWithToken } from '../../contract/installs';
-import { App } from '../../src/app/app';
-import { createRouter } from '../../src/app/router';
 import '../../src/index.css';
 import './demo.css';
 import { prepareI18n } from '../../src/lib/i18n';
@@ -14,16 +13,19 @@ import enStrings from '../../src/locales/en/demo.json';
 import { bffHandlers } from '../bff-handlers';
 import { keepBrowserHeaders } from './browser-headers';
 import { deleteDemoData, startDemoPortal } from './demo-portal';
+import { demoPages } from './demo-pages';
 import { DemoShell } from './demo-shell';
 import { rememberMachineToken } from './machine-panel';
 import { PersistentCookieJar } from './persistent-cookie-jar';
 
 /**
- * The zero-install demo (issue 11, decision 018): the SPA as production builds it, with MSW's
+ * The zero-install demo (issue 11, decision 018): the SPA and the sign-in page as production builds them, with MSW's
  * service worker handing its requests to the real BFF running in this page. Only the demo build
  * (vite.demo.config.ts) starts here, so none of this reaches the production bundle.
  */
 const RESET_KEY = 'portico-demo.reset';
+
+type Router = ReturnType<typeof createBrowserRouter>;
 
 async function start() {
   // A reset takes effect here, before anything opens the database: the page that asked for it may
@@ -51,20 +53,25 @@ async function start() {
   i18n.addResourceBundle('en', 'demo', enStrings);
   i18n.addResourceBundle('de', 'demo', deStrings);
 
-  const queryClient = createQueryClient();
-  const router = createRouter(queryClient);
   const reset = async () => {
     localStorage.setItem(RESET_KEY, 'yes');
     location.assign('/');
   };
-  createRoot(document.getElementById('root')!).render(
-    <StrictMode>
-      <I18nextProvider i18n={i18n}>
-        <DemoShell router={router} onReset={reset} />
-      </I18nextProvider>
-      <App queryClient={queryClient} router={router} i18n={i18n} />
-    </StrictMode>,
-  );
+  // The banner above, and below it the page: the SPA or the sign-in page (demo-pages.tsx).
+  const root = document.getElementById('root')!;
+  const [shellBox, pageBox] = [document.createElement('div'), document.createElement('div')];
+  root.replaceChildren(shellBox, pageBox);
+  const shell = createRoot(shellBox);
+  const showShell = (router: Router | null) =>
+    shell.render(
+      <StrictMode>
+        <I18nextProvider i18n={i18n}>
+          <DemoShell router={router} onReset={reset} />
+        </I18nextProvider>
+      </StrictMode>,
+    );
+  showShell(null);
+  demoPages(pageBox, { queryClient: createQueryClient(), i18n, onRouter: showShell }).start();
 }
 
 void start();

@@ -48,15 +48,27 @@ describe('the Node host', () => {
     expect(response.headers.get('content-security-policy')).toBeNull();
   });
 
-  it('ships an index.html with no inline script or style, which the policy would block', async () => {
-    const html = await readFile(new URL('../../index.html', import.meta.url), 'utf8');
-    const scripts = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/gi)];
-    expect(scripts.length).toBeGreaterThan(0);
-    for (const [tag, content] of scripts) {
-      expect(tag).toMatch(/\ssrc="/);
-      expect(content?.trim()).toBe('');
+  it('ships an index.html and a login.html with no inline script or style, which the policy would block', async () => {
+    for (const page of ['index.html', 'login.html']) {
+      const html = await readFile(new URL(`../../${page}`, import.meta.url), 'utf8');
+      const scripts = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/gi)];
+      expect(scripts.length, page).toBeGreaterThan(0);
+      for (const [tag, content] of scripts) {
+        expect(tag).toMatch(/\ssrc="/);
+        expect(content?.trim()).toBe('');
+      }
+      expect(html, page).not.toMatch(/<style\b|\sstyle="|\son[a-z]+="/i);
     }
-    expect(html).not.toMatch(/<style\b|\sstyle="|\son[a-z]+="/i);
+  });
+
+  it('answers the sign-in page’s paths with login.html, and sends its file’s own path there', async () => {
+    const base = await startHost();
+    for (const [path, script] of Object.entries({ '/login': 'login', '/login/verify': 'login', '/loginx': 'index' })) {
+      const response = await fetch(`${base}${path}`, { headers: { accept: BROWSER_ACCEPT } });
+      expect(await response.text(), path).toContain(`src="/assets/${script}-abc.js"`);
+    }
+    const file = await fetch(`${base}/login.html`, { redirect: 'manual' });
+    expect([file.status, file.headers.get('location')]).toEqual([301, '/login']);
   });
 });
 
@@ -163,7 +175,7 @@ describe('the page, branded from its first byte (issue 11)', () => {
     const base = await startHost({
       branding: { title: 'Atlas Portal', primaryColor: '#0f766e', faviconUrl: '/api/branding/favicon?v=1x2' },
     });
-    for (const path of ['/', '/login', '/installs/abc']) {
+    for (const path of ['/', '/login', '/login/verify', '/installs/abc']) {
       const { response, html } = await openPage(base, path);
       expect(html).toContain('<title>Atlas Portal</title>');
       expect(html).toContain('<meta name="theme-color" content="#0f766e" />');
@@ -171,7 +183,8 @@ describe('the page, branded from its first byte (issue 11)', () => {
       expect([count(html, /<title>/), count(html, /name="theme-color"/), count(html, /rel="icon"/)]).toEqual([1, 1, 1]);
       // The build's scripts stay; signed out, the page does not preload /api/me (a 401).
       expect(html).not.toContain('href="/api/me"');
-      expect(html).toContain('<script type="module" src="/assets/index-abc.js"></script>');
+      const entry = path.startsWith('/login') ? 'login' : 'index';
+      expect(html).toContain(`<script type="module" src="/assets/${entry}-abc.js"></script>`);
       expect(response.headers.get('x-robots-tag'), path).toBe('noindex');
       expect(response.headers.get('cache-control'), path).toBe('no-cache');
     }

@@ -6,6 +6,7 @@ import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { secureHeaders } from 'hono/secure-headers';
 import type { HttpBindings } from '@hono/node-server';
+import { isSignInPath } from '../../contract/constants';
 import type { App } from '../app';
 import { isCorePath } from '../app';
 import { errorResponse, HttpError } from '../http/errors';
@@ -83,25 +84,27 @@ export function createHost(
   const headers = styles.then((s) => pageHeaders(themeStyle(options.branding.primaryColor), s.sources));
   host.use('*', async (c, next) => (await headers)(c, next));
 
-  const indexFile = join(clientDir, 'index.html');
-  // Rendered once per start (the branding comes from the catalogue, read at start), in two kinds:
-  // a browser without a session cookie gets no preload of /api/me, which could only be a 401.
+  // Rendered once per start (the branding comes from the catalogue, read at start), per file, in
+  // two kinds: a browser without a session cookie gets no preload of /api/me, which could only be a 401.
   // A signed-in one gets the chunks of the portal page it opens preloaded too: one page per route.
   const preloads = readRoutePreloads(clientDir);
   const pages = new Map<string, Promise<EncodedPage>>();
-  const renderPage = (kind: 'signed-in' | 'signed-out', route: PagePreloads | null) =>
-    readFile(indexFile, 'utf8').then(async (html) => {
+  const renderPage = (file: string, kind: 'signed-in' | 'signed-out', route: PagePreloads | null) =>
+    readFile(file, 'utf8').then(async (html) => {
       const branded = withPreloads((await styles).inline(brandIndexHtml(html, options.branding)), route);
       return encodePage(kind === 'signed-in' ? branded : withoutPreloadOf('/api/me', branded));
     });
   const sendPage = async (c: Context) => {
-    if (!existsSync(indexFile)) return c.text('The portal UI is not built. Run `npm run build`.', 503);
+    // The sign-in page is a page of its own, not a route of the SPA (decision 019).
+    const signIn = isSignInPath(c.req.path);
+    const file = join(clientDir, signIn ? 'login.html' : 'index.html');
+    if (!existsSync(file)) return c.text('The portal UI is not built. Run `npm run build`.', 503);
     const kind = getCookie(c, SESSION_COOKIE) ? 'signed-in' : 'signed-out';
-    const route = kind === 'signed-in' ? (await preloads)(c.req.path) : null;
-    const key = `${kind} ${route?.route ?? ''}`;
+    const route = kind === 'signed-in' && !signIn ? (await preloads)(c.req.path) : null;
+    const key = `${file} ${kind} ${route?.route ?? ''}`;
     let page = pages.get(key);
     if (!page) {
-      page = renderPage(kind, route);
+      page = renderPage(file, kind, route);
       pages.set(key, page);
       page.catch(() => pages.delete(key));
     }
@@ -119,6 +122,8 @@ export function createHost(
   // Files answer GET and HEAD only; a POST to one is as unknown as any other path.
   host.get('/', sendPage);
   host.get('/index.html', sendPage);
+  // The sign-in page's file is served only branded, at its paths.
+  host.get('/login.html', (c) => c.redirect('/login', 301));
   host.get('/assets/*', serveClientFiles(clientDir, 'public, max-age=31536000, immutable'));
   // A chunk of an older build is gone; index.html in its place would only fail as a script.
   host.get('/assets/*', (c) => c.text('Not found', 404));

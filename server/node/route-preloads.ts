@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isSignInPath } from '../../contract/constants';
 import { PORTAL_LAYOUT_MODULE, portalPageModules, publicPages } from '../../src/app/route-modules';
 
 /** What the build's manifest (vite.config.ts, `build.manifest`) says of each module we ask about. */
@@ -55,7 +56,8 @@ export const withPreloads = (html: string, preloads: PagePreloads | null) =>
  */
 export function matchPortalRoute(path: string): string | null {
   const segments = path.split('/').filter(Boolean);
-  if (publicPages.includes(`/${segments.join('/')}`)) return null;
+  const normalised = `/${segments.join('/')}`;
+  if (publicPages.includes(normalised) || isSignInPath(normalised)) return null;
   let best: { route: string; rank: number } | null = null;
   for (const route of Object.keys(portalPageModules)) {
     const parts = route.split('/').filter(Boolean);

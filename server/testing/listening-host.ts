@@ -18,18 +18,29 @@ export const BUILT_INDEX =
   '<script type="module" src="/assets/index-abc.js"></script></head><body><div id="root"><header>' +
   '<span data-shell-brand class="flex">Portico</span></header></div></body></html>';
 
+/** The sign-in page's login.html as a build leaves it (see the root login.html, decision 019). */
+export const BUILT_LOGIN = BUILT_INDEX.replace(/<link rel="preload" href="\/api\/me"[^>]*>/, '').replace(
+  'index-abc.js',
+  'login-abc.js',
+);
+
 export const DEMO_BRANDING: PageBranding = { title: 'Atlas Portal', primaryColor: '#0f766e', faviconUrl: null };
 
 /**
  * The Node host on a real port over a built-looking client folder: `files` (path → content) on
- * top of an index.html and one script. Closed and removed when the test finishes.
+ * top of an index.html, a login.html and one script. Closed and removed when the test finishes.
  */
 export async function startHost(
   core: Pick<App, 'fetch'>,
   options: { trustProxy?: boolean; branding?: PageBranding; files?: Record<string, string | Uint8Array> } = {},
 ) {
   const dir = await mkdtemp(join(tmpdir(), 'portico-host-'));
-  const files = { 'index.html': BUILT_INDEX, 'assets/index-abc.js': 'console.log("portal")', ...options.files };
+  const files = {
+    'index.html': BUILT_INDEX,
+    'login.html': BUILT_LOGIN,
+    'assets/index-abc.js': 'console.log("portal")',
+    ...options.files,
+  };
   for (const [path, content] of Object.entries(files)) {
     await mkdir(dirname(join(dir, path)), { recursive: true });
     await writeFile(join(dir, path), content);

@@ -1,11 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { locales, type Locale } from '../../contract/constants';
+import { locales } from '../../contract/constants';
 import { Select } from '../components/ui/field';
-import { changeLocale, isLocale } from '../lib/i18n';
+import { changeLocale } from '../lib/i18n';
+import { isLocale, languageNames } from '../lib/locale';
 import { useUpdatePreferences } from './session/preferences';
-
-/** Language names are written in their own language, so anyone can find theirs. */
-const languageNames: Record<Locale, string> = { en: 'English', de: 'Deutsch' };
 
 /** Switches the UI at once; for a signed-in user the choice is also saved to their account. */
 export function LanguageSelect({ signedIn, className = '' }: { signedIn: boolean; className?: string }) {

@@ -1,5 +1,5 @@
-/** The router's public pages: not the portal's, and never preloaded. */
-export const publicPages = ['/login', '/login/verify', '/invites/accept'];
+/** The router's public pages: not the portal's, and never preloaded (sign-in is a page of its own, decision 019). */
+export const publicPages = ['/invites/accept'];
 
 /**
  * The modules each page of the portal renders with, by its path in the router (router.tsx), as

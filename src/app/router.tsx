@@ -1,12 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
-import {
-  createBrowserRouter,
-  createMemoryRouter,
-  redirect,
-  type LoaderFunctionArgs,
-  type RouteObject,
-} from 'react-router';
+import { createBrowserRouter, createMemoryRouter, type LoaderFunctionArgs, type RouteObject } from 'react-router';
 import { isApiError } from '../lib/api-client';
+import { openDocument, signInUrl } from '../lib/document-navigation';
 import { brandingQueryOptions } from './branding';
 import { PublicLayout } from './layouts/public-layout';
 import { NotFound } from './routes/not-found';
@@ -61,25 +56,20 @@ export function routes(queryClient: QueryClient): RouteObject[] {
         {
           Component: PublicLayout,
           ErrorBoundary: RouteError,
-          children: [
-            { path: 'login', lazy: lazy(() => import('../features/auth/routes/login')) },
-            { path: 'login/verify', lazy: lazy(() => import('../features/auth/routes/verify')) },
-            { path: 'invites/accept', lazy: lazy(() => import('../features/team/routes/accept-invite')) },
-          ],
+          children: [{ path: 'invites/accept', lazy: lazy(() => import('../features/team/routes/accept-invite')) }],
         },
         {
           id: 'portal',
           path: '/',
-          // Guarded here, before anything renders: a signed-out visitor goes straight to sign-in.
+          // Guarded here, before anything renders: a signed-out visitor goes straight to sign-in,
+          // a page of its own (decision 019). The navigation stays pending while the browser leaves.
           loader: async ({ request }) => {
             try {
               return await queryClient.ensureQueryData(meQueryOptions());
             } catch (error) {
-              if (isApiError(error, 'unauthenticated')) {
-                const next = new URL(request.url).pathname;
-                throw redirect(next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`);
-              }
-              throw error;
+              if (!isApiError(error, 'unauthenticated')) throw error;
+              openDocument(signInUrl(new URL(request.url).pathname), { replace: true });
+              return new Promise<never>(() => {});
             }
           },
           // Read again (from the cache) on every navigation: after a team switch, useMe and the new

@@ -2,8 +2,7 @@ import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { locales, type Locale } from '../../contract/constants';
 import type en from '../locales/en/portal.json';
-
-const STORAGE_KEY = 'portico.locale';
+import { initialLocale, rememberLocale, syncDocumentLanguage } from './locale';
 
 /** The portal's strings in one language (every language has the same keys; a test checks). */
 export type PortalStrings = typeof en;
@@ -17,16 +16,6 @@ export function loadPortalStrings(locale: Locale): Promise<PortalStrings> {
   const load = stringLoaders[`../locales/${locale}/portal.json`];
   if (!load) throw new Error(`no strings for ${locale}`);
   return load();
-}
-
-export const isLocale = (value: unknown): value is Locale => locales.includes(value as Locale);
-
-/** The saved choice, else the browser's language when we have it, else English. */
-export function initialLocale(): Locale {
-  const saved = globalThis.localStorage?.getItem(STORAGE_KEY);
-  if (isLocale(saved)) return saved;
-  const browser = globalThis.navigator?.language?.slice(0, 2);
-  return isLocale(browser) ? browser : 'en';
 }
 
 /** The SPA's i18next, in the language the user would expect, once its strings have loaded. */
@@ -56,11 +45,6 @@ export async function changeLocale(instance: i18n, locale: Locale) {
   if (!instance.hasResourceBundle(locale, 'portal')) {
     instance.addResourceBundle(locale, 'portal', await loadPortalStrings(locale));
   }
-  globalThis.localStorage?.setItem(STORAGE_KEY, locale);
   await instance.changeLanguage(locale);
-  syncDocumentLanguage(locale);
-}
-
-function syncDocumentLanguage(locale: Locale) {
-  if (typeof document !== 'undefined') document.documentElement.lang = locale;
+  rememberLocale(locale);
 }

@@ -19,9 +19,10 @@ type Options = {
 
 /**
  * Renders the whole SPA at a URL, talking through MSW to a real BFF on a fresh in-memory
- * database. `user` signs in first, through the real login-link flow.
+ * database. `user` signs in first, through the real login-link flow. A URL made by a function
+ * is made after `seed`, so it can hold what the seed created (an invite's token).
  */
-export async function renderApp(url: string, options: Options = {}) {
+export async function renderApp(url: string | (() => string), options: Options = {}) {
   const portal = await createTestPortal({ catalogue: options.catalogue });
   await options.seed?.(portal);
   const jar = new CookieJar();
@@ -31,7 +32,7 @@ export async function renderApp(url: string, options: Options = {}) {
   const queryClient = createQueryClient();
   queryClient.setDefaultOptions({ queries: { retry: false, staleTime: Infinity } });
   const i18n = testI18n(options.locale ?? 'en');
-  const router = createTestRouter(queryClient, url);
+  const router = createTestRouter(queryClient, typeof url === 'string' ? url : url());
   const user = userEvent.setup();
   const view = render(<App queryClient={queryClient} router={router} i18n={i18n} />);
   return { ...view, portal, router, user, i18n, jar };

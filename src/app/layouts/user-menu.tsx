@@ -1,7 +1,8 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import { Button } from '../../components/ui/button';
+import { openDocument } from '../../lib/document-navigation';
+import { noteSignedOut } from '../../lib/signed-out-notice';
 import { useDisclosure } from '../../lib/use-disclosure';
 import { LanguageSelect } from '../language-select';
 import { useMe } from '../session/me';
@@ -13,8 +14,6 @@ export function UserMenu() {
   const me = useMe();
   const { open, close, panelId, containerProps, buttonProps } = useDisclosure<HTMLDivElement>();
   const signOut = useSignOut();
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
 
   return (
     <div {...containerProps} className="relative">
@@ -42,10 +41,11 @@ export function UserMenu() {
               busy={signOut.isPending}
               onClick={() =>
                 signOut.mutate(undefined, {
-                  onSuccess: async () => {
-                    await navigate('/login', { replace: true, state: { signedOut: true } });
-                    // Only once the portal is gone: nothing of the signed-out team stays in memory.
-                    queryClient.clear();
+                  // The sign-in page is another document (decision 019): loading it leaves nothing
+                  // of the signed-out team in memory.
+                  onSuccess: () => {
+                    noteSignedOut();
+                    openDocument('/login', { replace: true });
                   },
                 })
               }

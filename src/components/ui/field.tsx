@@ -1,4 +1,5 @@
 import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
+import { controlClass, fieldErrorClass, fieldFrameClass, hintClass, labelClass } from './class-names';
 
 type Labelled = {
   label: string;
@@ -25,18 +26,18 @@ function useLabelled({ label, hint, error, inline = false, className = '' }: Lab
     'aria-invalid': error ? true : undefined,
   };
   const frame = (child: ReactNode) => (
-    <div className={`${inline ? 'flex items-center gap-2 text-sm' : ''} ${className}`}>
-      <label htmlFor={id} className={inline ? 'font-semibold' : 'block text-sm font-semibold text-slate-900'}>
+    <div className={`${fieldFrameClass(inline)} ${className}`}>
+      <label htmlFor={id} className={labelClass(inline)}>
         {label}
       </label>
       {hint && (
-        <p id={hintId} className="text-sm text-slate-600">
+        <p id={hintId} className={hintClass}>
           {hint}
         </p>
       )}
       {child}
       {error && (
-        <p id={errorId} className="mt-1 text-sm text-red-800">
+        <p id={errorId} className={fieldErrorClass}>
           {error}
         </p>
       )}
@@ -45,17 +46,12 @@ function useLabelled({ label, hint, error, inline = false, className = '' }: Lab
   return { control, frame };
 }
 
-const controlStyle = (inline: boolean | undefined) =>
-  inline
-    ? 'rounded border border-slate-300 bg-white px-2 py-1 text-slate-900'
-    : 'mt-1 block rounded-md border border-slate-400 bg-white px-3 py-2 text-slate-900 aria-invalid:border-red-700';
-
 type FieldProps = Labelled & Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'className'>;
 
 /** A text input with its label, hint and error. */
 export function Field({ label, hint, error, inline, className, controlClassName = '', ...input }: FieldProps) {
   const { control, frame } = useLabelled({ label, hint, error, inline, className });
-  return frame(<input {...input} {...control} className={`${controlStyle(inline)} ${controlClassName}`} />);
+  return frame(<input {...input} {...control} className={`${controlClass(inline ?? false)} ${controlClassName}`} />);
 }
 
 type SelectProps = Labelled & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'className'>;
@@ -63,5 +59,5 @@ type SelectProps = Labelled & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'
 /** A native select (its options are the children) with its label, hint and error. */
 export function Select({ label, hint, error, inline, className, controlClassName = '', ...select }: SelectProps) {
   const { control, frame } = useLabelled({ label, hint, error, inline, className });
-  return frame(<select {...select} {...control} className={`${controlStyle(inline)} ${controlClassName}`} />);
+  return frame(<select {...select} {...control} className={`${controlClass(inline ?? false)} ${controlClassName}`} />);
 }

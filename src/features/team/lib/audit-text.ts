@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { AuditAction, AuditEvent } from '../../../../contract/audit';
 import { roles, type Role } from '../../../../contract/constants';
-import { isLocale } from '../../../lib/i18n';
+import { isLocale } from '../../../lib/locale';
 import { languageNames } from './language-names';
 
 /** Each action's name, for the filter. A Record, so a new action cannot go untranslated. */

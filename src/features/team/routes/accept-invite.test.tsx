@@ -18,9 +18,10 @@ async function inviteErin(portal: TestPortal) {
 
 describe('accepting an invite', () => {
   it('signs a new person in and opens the team dashboard', async () => {
-    const { user, portal, router, container } = await renderApp('/login');
-    const { token } = await inviteErin(portal);
-    await router.navigate(`/invites/accept#token=${token}`);
+    let token = '';
+    const { user, container } = await renderApp(() => `/invites/accept#token=${token}`, {
+      seed: async (portal) => void ({ token } = await inviteErin(portal)),
+    });
     await screen.findByRole('heading', { name: 'Join the team' });
     expect(await violations(container)).toEqual([]);
     await user.click(screen.getByRole('button', { name: 'Accept the invitation' }));
@@ -28,27 +29,35 @@ describe('accepting an invite', () => {
     expect(screen.getByText('Welcome to the portal of Acme Corp.')).toBeInTheDocument();
   });
 
-  it('explains a revoked link on the page', async () => {
-    const { user, portal, router, container } = await renderApp('/login');
-    const { alice, invite, token } = await inviteErin(portal);
-    await portal.request(`/api/team/invites/${invite.id}`, { method: 'DELETE', cookie: alice });
-    await router.navigate(`/invites/accept?token=${token}`);
+  it('explains a revoked link on the page, and links to the sign-in page', async () => {
+    let token = '';
+    const { user, container } = await renderApp(() => `/invites/accept?token=${token}`, {
+      seed: async (portal) => {
+        const invited = await inviteErin(portal);
+        token = invited.token;
+        await portal.request(`/api/team/invites/${invited.invite.id}`, { method: 'DELETE', cookie: invited.alice });
+      },
+    });
     await user.click(await screen.findByRole('button', { name: 'Accept the invitation' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('This invitation was withdrawn.');
     expect(screen.getByRole('heading', { name: 'This invitation cannot be used' })).toBeInTheDocument();
+    // The sign-in page is a page of its own (decision 019): a plain link loads it.
+    expect(screen.getByRole('link', { name: 'Go to sign-in' })).toHaveAttribute('href', '/login');
     expect(await violations(container)).toEqual([]);
   });
 
   it('shows a signed-in person their pending invites, and accepting opens the new team', async () => {
-    const { user, portal, router } = await renderApp('/login');
-    const alice = await portal.signIn('alice@acme.example');
-    await portal.request('/api/team/invites', {
-      method: 'POST',
-      cookie: alice,
-      json: { email: 'carol@globex.example', role: 'viewer' },
+    const { user } = await renderApp('/', {
+      user: 'carol@globex.example',
+      seed: async (portal) => {
+        const alice = await portal.signIn('alice@acme.example');
+        await portal.request('/api/team/invites', {
+          method: 'POST',
+          cookie: alice,
+          json: { email: 'carol@globex.example', role: 'viewer' },
+        });
+      },
     });
-    await portal.request('/api/auth/login-links', { method: 'POST', json: { email: 'carol@globex.example' } });
-    await router.navigate(`/login/verify#token=${portal.lastLinkToken('carol@globex.example')}`);
     expect(await screen.findByText('You are invited to join Acme Corp as Viewer.')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Accept Acme Corp' }));
     await expect.poll(() => screen.queryByText('You are invited to join Acme Corp as Viewer.')).toBeNull();

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import { invalidInviteReasons, type InvalidInviteReason } from '../../../../contract/team';
 import { Alert } from '../../../components/ui/alert';
 import { Button, buttonClass } from '../../../components/ui/button';
@@ -35,9 +35,10 @@ export function Component() {
         <PageHeader title={t('team.accept.failedTitle')} />
         <div className="space-y-4">
           <Alert>{t(`team.accept.reasons.${reasonOf(accept.error)}`)}</Alert>
-          <Link to="/login" className={buttonClass('secondary')}>
+          {/* The sign-in page is a page of its own, not a route of the SPA (decision 019). */}
+          <a href="/login" className={buttonClass('secondary')}>
             {t('team.accept.signIn')}
-          </Link>
+          </a>
         </div>
       </>
     );
