@@ -4,7 +4,8 @@ import { App } from './app/app';
 import { createRouter } from './app/router';
 import './index.css';
 import { warmFormatters } from './lib/format';
-import { initialLocale, prepareI18n } from './lib/i18n';
+import { prepareI18n } from './lib/i18n';
+import { initialLocale } from './lib/locale';
 import { createQueryClient } from './lib/query-client';
 
 const queryClient = createQueryClient();

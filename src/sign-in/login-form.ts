@@ -82,11 +82,10 @@ export function loginForm(strings: Translator, submitLabel: SignInKey = 'auth.lo
         showSent(email);
       } catch (error) {
         setBusy(false);
-        if (isApiError(error, 'validation_failed')) {
-          if (error.fields.email) showFieldError('auth.login.errors.emailInvalid');
-        } else {
-          showFailure(isApiError(error, 'rate_limited') ? 'auth.login.errors.rateLimited' : 'errors.generic');
-        }
+        // A refusal of anything but the address (none is expected) still says something went wrong.
+        if (isApiError(error, 'validation_failed') && error.fields.email)
+          showFieldError('auth.login.errors.emailInvalid');
+        else showFailure(isApiError(error, 'rate_limited') ? 'auth.login.errors.rateLimited' : 'errors.generic');
       }
     });
     container.replaceChildren(form);

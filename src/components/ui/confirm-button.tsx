@@ -6,7 +6,8 @@ import { Button } from './button';
 /**
  * A button that asks first, in a native modal dialog (it traps focus, closes on Escape and gives
  * focus back by itself), for actions that cannot be undone. `onConfirm` gets `close` to call
- * once the action has succeeded; a failure shows in the dialog.
+ * once the action has succeeded; a failure shows in the dialog, in `failureMessage`'s words when
+ * the caller knows better than "something went wrong".
  */
 export function ConfirmButton({
   label,
@@ -15,6 +16,7 @@ export function ConfirmButton({
   confirmLabel,
   busy,
   failed,
+  failureMessage,
   onConfirm,
 }: {
   label: ReactNode;
@@ -23,6 +25,7 @@ export function ConfirmButton({
   confirmLabel: string;
   busy: boolean;
   failed: boolean;
+  failureMessage?: string;
   onConfirm: (close: () => void) => void;
 }) {
   const { t } = useTranslation();
@@ -45,7 +48,7 @@ export function ConfirmButton({
         <p className="mt-2 text-sm text-slate-700">{body}</p>
         {failed && (
           <div className="mt-3">
-            <Alert>{t('errors.generic')}</Alert>
+            <Alert>{failureMessage ?? t('errors.generic')}</Alert>
           </div>
         )}
         <div className="mt-6 flex justify-end gap-3">

@@ -38,6 +38,8 @@ export function useRotateServiceAccount(id: string) {
   const refresh = useRefreshList();
   return useMutation({
     mutationFn: () => api<ServiceAccountWithToken>(`${PATH}/${encodeURIComponent(id)}/rotate`, { method: 'POST' }),
+    // Not refreshed on a 409 (another admin rotated or revoked it meanwhile): a revoked row loses
+    // its buttons, and with them the dialog saying what happened.
     onSuccess: () => refresh(),
   });
 }

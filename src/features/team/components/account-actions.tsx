@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ServiceAccount } from '../../../../contract/service-accounts';
 import { ConfirmButton } from '../../../components/ui/confirm-button';
+import { isApiError } from '../../../lib/api-client';
 import { useRevokeServiceAccount, useRotateServiceAccount } from '../api/service-accounts';
 import type { ShownToken } from './new-token';
 
@@ -47,6 +48,7 @@ export function RotateButton({
       confirmLabel={t('team.serviceAccounts.rotate.confirm')}
       busy={rotate.isPending}
       failed={rotate.isError}
+      failureMessage={isApiError(rotate.error, 'conflict') ? t('team.serviceAccounts.rotate.conflict') : undefined}
       onConfirm={(close) =>
         rotate.mutate(undefined, {
           onSuccess: ({ token }) => {

@@ -88,6 +88,32 @@ describe('the Service accounts tab', () => {
     expect(await violations(app.container)).toEqual([]);
   });
 
+  it('says so in the dialog when another admin revoked the account before the rotation was confirmed', async () => {
+    const app = await openTab('alice@acme.example');
+    await createAccount(app, 'ci-bot');
+    await app.user.click(screen.getByRole('button', { name: 'Done, I have copied it' }));
+    await app.user.click(await screen.findByRole('button', { name: 'Rotate token ci-bot' }));
+    const confirm = screen.getByRole('dialog', { name: 'Rotate the token of ci-bot?' });
+
+    // Meanwhile, in another tab: the same account is revoked.
+    const other = await app.portal.signIn('alice@acme.example');
+    const { serviceAccounts } = await (
+      await app.portal.request('/api/team/service-accounts', { cookie: other })
+    ).json();
+    const id = (serviceAccounts as { id: string; name: string }[]).find((a) => a.name === 'ci-bot')!.id;
+    expect(
+      (await app.portal.request(`/api/team/service-accounts/${id}`, { method: 'DELETE', cookie: other })).status,
+    ).toBe(204);
+
+    await app.user.click(within(confirm).getByRole('button', { name: 'Rotate token' }));
+    expect(await within(confirm).findByRole('alert')).toHaveTextContent(
+      'Another admin rotated or revoked this token at the same moment, so your rotation did not happen.',
+    );
+    expect(screen.queryByLabelText('Service-account token')).not.toBeInTheDocument();
+    await app.user.click(within(confirm).getByRole('button', { name: 'Cancel' }));
+    expect(confirm).not.toHaveAttribute('open');
+  });
+
   it('shows a viewer and a member the list without any action', async () => {
     for (const email of ['eve@acme.example', 'bob@acme.example']) {
       const app = await renderApp(URL, {
