@@ -26,6 +26,7 @@ import {
 } from './index-page';
 import { readInlineStyles } from './inline-styles';
 import { readRoutePreloads, withPreloads, type PagePreloads } from './route-preloads';
+import { likelyLocale, readStringPreloads } from './string-preloads';
 
 /**
  * The pages' policy (issue 6, defect 13): the built SPA loads only its own files, with no inline
@@ -87,11 +88,14 @@ export function createHost(
   // Rendered once per start (the branding comes from the catalogue, read at start), per file, in
   // two kinds: a browser without a session cookie gets no preload of /api/me, which could only be a 401.
   // A signed-in one gets the chunks of the portal page it opens preloaded too: one page per route.
+  // Every page gets the chunk of its strings in the language it will most likely show.
   const preloads = readRoutePreloads(clientDir);
+  const stringPreloads = readStringPreloads(clientDir);
   const pages = new Map<string, Promise<EncodedPage>>();
-  const renderPage = (file: string, kind: 'signed-in' | 'signed-out', route: PagePreloads | null) =>
+  const renderPage = (file: string, kind: 'signed-in' | 'signed-out', route: PagePreloads | null, strings: string) =>
     readFile(file, 'utf8').then(async (html) => {
-      const branded = withPreloads((await styles).inline(brandIndexHtml(html, options.branding)), route);
+      const page = (await styles).inline(brandIndexHtml(html, options.branding));
+      const branded = withPreloads(page, `${strings}${route?.tags ?? ''}`);
       return encodePage(kind === 'signed-in' ? branded : withoutPreloadOf('/api/me', branded));
     });
   const sendPage = async (c: Context) => {
@@ -101,10 +105,11 @@ export function createHost(
     if (!existsSync(file)) return c.text('The portal UI is not built. Run `npm run build`.', 503);
     const kind = getCookie(c, SESSION_COOKIE) ? 'signed-in' : 'signed-out';
     const route = kind === 'signed-in' && !signIn ? (await preloads)(c.req.path) : null;
-    const key = `${file} ${kind} ${route?.route ?? ''}`;
+    const locale = likelyLocale(c.req.header('accept-language'));
+    const key = `${file} ${kind} ${route?.route ?? ''} ${locale}`;
     let page = pages.get(key);
     if (!page) {
-      page = renderPage(file, kind, route);
+      page = renderPage(file, kind, route, (await stringPreloads)(signIn ? 'sign-in' : 'portal', locale));
       pages.set(key, page);
       page.catch(() => pages.delete(key));
     }
@@ -113,7 +118,7 @@ export function createHost(
     c.header('Content-Type', 'text/html; charset=utf-8');
     c.header('Cache-Control', 'no-cache');
     c.header('X-Robots-Tag', 'noindex');
-    c.header('Vary', 'Accept-Encoding, Cookie', { append: true });
+    c.header('Vary', 'Accept-Encoding, Cookie, Accept-Language', { append: true });
     if (coding !== 'identity') c.header('Content-Encoding', coding);
     c.header('Content-Length', String(encoded[coding].byteLength));
     return c.body(encoded[coding]);

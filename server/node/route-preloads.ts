@@ -4,7 +4,16 @@ import { isSignInPath } from '../../contract/constants';
 import { PORTAL_LAYOUT_MODULE, portalPageModules, publicPages } from '../../src/app/route-modules';
 
 /** What the build's manifest (vite.config.ts, `build.manifest`) says of each module we ask about. */
-type Manifest = Record<string, { file: string; imports?: string[] }>;
+export type Manifest = Record<string, { file: string; imports?: string[] }>;
+
+/** The build's manifest; none for a build without one (then nothing is preloaded). */
+export async function readManifest(clientDir: string): Promise<Manifest | null> {
+  try {
+    return JSON.parse(await readFile(join(clientDir, '.vite', 'manifest.json'), 'utf8')) as Manifest;
+  } catch {
+    return null;
+  }
+}
 
 /** A portal page's preloads: the route they were chosen for, and the tags that ask for them. */
 export type PagePreloads = { route: string; tags: string };
@@ -17,12 +26,8 @@ export type PagePreloads = { route: string; tags: string };
  * without one): nothing to preload.
  */
 export async function readRoutePreloads(clientDir: string): Promise<(path: string) => PagePreloads | null> {
-  let manifest: Manifest;
-  try {
-    manifest = JSON.parse(await readFile(join(clientDir, '.vite', 'manifest.json'), 'utf8')) as Manifest;
-  } catch {
-    return () => null;
-  }
+  const manifest = await readManifest(clientDir);
+  if (!manifest) return () => null;
   const inEntry = staticClosure(manifest, 'index.html');
   const tags = new Map(
     Object.entries(portalPageModules).map(([route, modules]) => {
@@ -46,8 +51,8 @@ function staticClosure(manifest: Manifest, key: string, seen = new Set<string>()
 }
 
 /** The page with its preloads at the end of its head, after the entry's own. */
-export const withPreloads = (html: string, preloads: PagePreloads | null) =>
-  preloads ? html.replace(/<\/head>/i, () => `${preloads.tags}</head>`) : html;
+export const withPreloads = (html: string, tags: string) =>
+  tags ? html.replace(/<\/head>/i, () => `${tags}</head>`) : html;
 
 /**
  * The portal route a path opens, as the router would pick it: a path's segments match a route's
