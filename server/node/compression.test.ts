@@ -117,7 +117,7 @@ describe('a built file', () => {
 });
 
 describe('the page', () => {
-  it('goes out compressed and branded, varying by Accept, Accept-Encoding and Cookie', async () => {
+  it('goes out compressed and branded, varying by Accept, Accept-Encoding, Cookie and Accept-Language', async () => {
     const base = await startHost(core);
     for (const coding of ['br', 'gzip', undefined]) {
       const answer = await rawRequest(`${base}/installs/abc`, {
@@ -126,7 +126,7 @@ describe('the page', () => {
       });
       expect(answer.headers['content-encoding'], coding).toBe(coding);
       expect(answer.headers['content-type'], coding).toBe('text/html; charset=utf-8');
-      expect(answer.headers['vary'], coding).toBe('Accept, Accept-Encoding, Cookie');
+      expect(answer.headers['vary'], coding).toBe('Accept, Accept-Encoding, Cookie, Accept-Language');
       expect(decoded(answer), coding).toContain('<title>Atlas Portal</title>');
     }
   });
