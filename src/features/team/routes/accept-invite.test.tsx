@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { InviteWithLink } from '../../../../contract/team';
 import { violations } from '../../../testing/axe';
@@ -61,6 +61,7 @@ describe('accepting an invite', () => {
     expect(await screen.findByText('You are invited to join Acme Corp as Viewer.')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Accept Acme Corp' }));
     await expect.poll(() => screen.queryByText('You are invited to join Acme Corp as Viewer.')).toBeNull();
-    expect(screen.getByLabelText('Team')).toHaveDisplayValue('Acme Corp');
+    // The team switcher comes with the refetched session, which may land after the invite has gone.
+    await waitFor(() => expect(screen.getByLabelText('Team')).toHaveDisplayValue('Acme Corp'), { timeout: 5_000 });
   });
 });
