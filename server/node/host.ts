@@ -25,8 +25,8 @@ import {
   type PageBranding,
 } from './index-page';
 import { readInlineStyles } from './inline-styles';
-import { readRoutePreloads, withPreloads, type PagePreloads } from './route-preloads';
-import { likelyLocale, readStringPreloads } from './string-preloads';
+import { readManifest, routePreloads, withPreloads, type PagePreloads } from './route-preloads';
+import { likelyLocale, stringPreloads } from './string-preloads';
 
 /**
  * The pages' policy (issue 6, defect 13): the built SPA loads only its own files, with no inline
@@ -89,13 +89,15 @@ export function createHost(
   // two kinds: a browser without a session cookie gets no preload of /api/me, which could only be a 401.
   // A signed-in one gets the chunks of the portal page it opens preloaded too: one page per route.
   // Every page gets the chunk of its strings in the language it will most likely show.
-  const preloads = readRoutePreloads(clientDir);
-  const stringPreloads = readStringPreloads(clientDir);
+  // The build's manifest is read once, for both.
+  const manifest = readManifest(clientDir);
+  const preloads = manifest.then(routePreloads);
+  const strings = manifest.then(stringPreloads);
   const pages = new Map<string, Promise<EncodedPage>>();
-  const renderPage = (file: string, kind: 'signed-in' | 'signed-out', route: PagePreloads | null, strings: string) =>
+  const renderPage = (file: string, kind: 'signed-in' | 'signed-out', route: PagePreloads | null, stringTags: string) =>
     readFile(file, 'utf8').then(async (html) => {
       const page = (await styles).inline(brandIndexHtml(html, options.branding));
-      const branded = withPreloads(page, `${strings}${route?.tags ?? ''}`);
+      const branded = withPreloads(page, `${stringTags}${route?.tags ?? ''}`);
       return encodePage(kind === 'signed-in' ? branded : withoutPreloadOf('/api/me', branded));
     });
   const sendPage = async (c: Context) => {
@@ -109,7 +111,7 @@ export function createHost(
     const key = `${file} ${kind} ${route?.route ?? ''} ${locale}`;
     let page = pages.get(key);
     if (!page) {
-      page = renderPage(file, kind, route, (await stringPreloads)(signIn ? 'sign-in' : 'portal', locale));
+      page = renderPage(file, kind, route, (await strings)(signIn ? 'sign-in' : 'portal', locale));
       pages.set(key, page);
       page.catch(() => pages.delete(key));
     }

@@ -25,8 +25,7 @@ export type PagePreloads = { route: string; tags: string };
  * The entry's own chunks are left out: the page preloads them already. No manifest (a build
  * without one): nothing to preload.
  */
-export async function readRoutePreloads(clientDir: string): Promise<(path: string) => PagePreloads | null> {
-  const manifest = await readManifest(clientDir);
+export function routePreloads(manifest: Manifest | null): (path: string) => PagePreloads | null {
   if (!manifest) return () => null;
   const inEntry = staticClosure(manifest, 'index.html');
   const tags = new Map(

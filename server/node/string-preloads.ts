@@ -1,5 +1,5 @@
 import { locales, type Locale } from '../../contract/constants';
-import { readManifest } from './route-preloads';
+import type { Manifest } from './route-preloads';
 
 /** The strings each kind of page renders with: the SPA's, or the sign-in page's (decision 019). */
 export type StringsOf = 'portal' | 'sign-in';
@@ -22,8 +22,7 @@ export function likelyLocale(acceptLanguage: string | undefined): Locale {
  * run: asked for with the HTML, they come beside the framework instead (issue 11). No manifest,
  * or no chunk for the strings: no tag.
  */
-export async function readStringPreloads(clientDir: string): Promise<(strings: StringsOf, locale: Locale) => string> {
-  const manifest = await readManifest(clientDir);
+export function stringPreloads(manifest: Manifest | null): (strings: StringsOf, locale: Locale) => string {
   return (strings, locale) => {
     const chunk = manifest?.[`src/locales/${locale}/${strings}.json`];
     return chunk ? `<link rel="modulepreload" crossorigin href="/${chunk.file}">` : '';
