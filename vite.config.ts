@@ -14,6 +14,10 @@ export default defineConfig({
     sourcemap: true,
     // Read by the Node host to preload a page's own chunks with its HTML (server/node/route-preloads.ts).
     manifest: true,
+    // One stylesheet for every page, tied to no chunk. Split by chunk, it was also a dependency
+    // of each lazy page, and Vite's loader, finding no <link> to it in a page that has it written
+    // in (decision 020), downloaded it again and restyled the whole page as it landed.
+    cssCodeSplit: false,
     rolldownOptions: {
       input: { index: 'index.html', login: 'login.html' },
       output: {

@@ -54,6 +54,11 @@ describe('the content security policy', () => {
   });
 
   test('lets every portal page work, with no violation reported', async ({ signedIn: { page } }) => {
+    // The stylesheet is in every page: no page, nor any lazy chunk a page loads, asks for it again.
+    const stylesheets: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname.endsWith('.css')) stylesheets.push(request.url());
+    });
     await expectPageHeaders(await page.goto('/'));
     await heading(page, 'Dashboard');
     for (const name of ['Install', 'Instances', 'Releases', 'License', 'Support', 'Team']) {
@@ -65,6 +70,7 @@ describe('the content security policy', () => {
     await page.getByRole('heading', { level: 2, name: 'Version 1.4.0' }).waitFor();
     await expectPageHeaders(await page.goto('/settings'));
     await heading(page, 'Settings');
+    expect(stylesheets).toEqual([]);
   });
 
   test('blocks an inline script or style someone manages to inject, and the fixture hears of it', async ({
