@@ -25,7 +25,7 @@ import {
   type PageBranding,
 } from './index-page';
 import { readInlineStyles } from './inline-styles';
-import { readManifest, routePreloads, withPreloads, type PagePreloads } from './route-preloads';
+import { dataPreloads, readManifest, routePreloads, withPreloads, type PagePreloads } from './route-preloads';
 import { likelyLocale, stringPreloads } from './string-preloads';
 
 /**
@@ -122,6 +122,9 @@ export function createHost(
     c.header('X-Robots-Tag', 'noindex');
     c.header('Vary', 'Accept-Encoding, Cookie, Accept-Language', { append: true });
     if (coding !== 'identity') c.header('Content-Encoding', coding);
+    // The page's first data, on its way with the HTML (src/app/route-data.ts).
+    const data = kind === 'signed-in' && !signIn ? dataPreloads(c.req.path, new URL(c.req.url).searchParams) : null;
+    if (data) c.header('Link', data);
     c.header('Content-Length', String(encoded[coding].byteLength));
     return c.body(encoded[coding]);
   };

@@ -68,3 +68,43 @@ describe('the chunks a page preloads (decision 020)', () => {
     expect(await response.text()).not.toContain('install-attempt');
   });
 });
+
+describe('the data a page preloads (src/app/route-data.ts)', () => {
+  const linkOf = async (base: string, path: string, cookie?: string) => {
+    const response = await fetch(`${base}${path}`, {
+      headers: { accept: BROWSER_ACCEPT, ...(cookie ? { cookie } : {}) },
+    });
+    await response.arrayBuffer();
+    return response.headers.get('link');
+  };
+  const preload = (url: string) => `<${url}>; rel=preload; as=fetch; crossorigin=anonymous`;
+  const signedIn = `${SESSION_COOKIE}=abc`;
+
+  it('is what the page’s loader asks for first, with the page, for a browser with a session', async () => {
+    const base = await startHost(core);
+    expect(await linkOf(base, '/', signedIn)).toBe(preload('/api/dashboard'));
+    expect(await linkOf(base, '/install/0b1c', signedIn)).toBe(
+      ['/api/installs/0b1c', '/api/license', '/api/releases'].map(preload).join(', '),
+    );
+    // The list's query as the page writes it: defaults left out, a value the API would refuse dropped.
+    expect(await linkOf(base, '/instances?sort=name&tab=inactive&q=edge%201&status=nonsense', signedIn)).toBe(
+      ['/api/instances?tab=inactive&q=edge+1&sort=name', '/api/releases', '/api/license'].map(preload).join(', '),
+    );
+    expect(await linkOf(base, '/team', signedIn)).toBeNull();
+    expect(await linkOf(base, '/instances')).toBeNull(); // to be sent to sign in
+    expect(await linkOf(base, '/login', signedIn)).toBeNull();
+  });
+
+  it('encodes a route parameter as the page does, so no value can add a preload or break the header', async () => {
+    const base = await startHost(core);
+    expect(await linkOf(base, '/install/a%3E%3B%20rel%3Dstylesheet%2C%20%3C%2Fx', signedIn)).toBe(
+      ['/api/installs/a%3E%3B%20rel%3Dstylesheet%2C%20%3C%2Fx', '/api/license', '/api/releases']
+        .map(preload)
+        .join(', '),
+    );
+    expect(await linkOf(base, '/install/%C3%BC%F0%9F%99%82', signedIn)).toContain('</api/installs/%C3%BC%F0%9F%99%82>');
+    // Not percent-encoding the router could read: no preload rather than a guess.
+    expect(await linkOf(base, '/install/%E0%A4%A', signedIn)).toBeNull();
+    expect(await linkOf(base, '/install/%00', signedIn)).toContain('</api/installs/%00>');
+  });
+});

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isSignInPath } from '../../contract/constants';
+import { portalPageData } from '../../src/app/route-data';
 import { PORTAL_LAYOUT_MODULE, portalPageModules, publicPages } from '../../src/app/route-modules';
 
 /** What the build's manifest (vite.config.ts, `build.manifest`) says of each module we ask about. */
@@ -47,6 +48,37 @@ function staticClosure(manifest: Manifest, key: string, seen = new Set<string>()
   seen.add(key);
   for (const imported of manifest[key].imports ?? []) staticClosure(manifest, imported, seen);
   return seen;
+}
+
+/**
+ * For a signed-in browser opening a portal page: the data its loader fetches first, as the value
+ * of a `Link` header (a header, so the page's HTML stays one per route, rendered once). Each URL
+ * is built as the page builds it (src/app/route-data.ts); a route parameter that is not valid
+ * percent-encoding gets no preload, since the router could not read it either.
+ */
+export function dataPreloads(path: string, search: URLSearchParams): string | null {
+  const route = matchPortalRoute(path);
+  const paths = route === null ? undefined : portalPageData[route];
+  const params = paths && paramsOf(route!, path);
+  if (!params) return null;
+  return paths({ params, search })
+    .map((url) => `<${url}>; rel=preload; as=fetch; crossorigin=anonymous`)
+    .join(', ');
+}
+
+/** A path's parameters by name, decoded, for the route it matched; null when one will not decode. */
+function paramsOf(route: string, path: string): Record<string, string> | null {
+  const segments = path.split('/').filter(Boolean);
+  const params: Record<string, string> = {};
+  for (const [i, part] of route.split('/').filter(Boolean).entries()) {
+    if (!part.startsWith(':')) continue;
+    try {
+      params[part.slice(1)] = decodeURIComponent(segments[i]!);
+    } catch {
+      return null;
+    }
+  }
+  return params;
 }
 
 /** The page with its preloads at the end of its head, after the entry's own. */

@@ -1,0 +1,70 @@
+import { screen } from '@testing-library/react';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { mswServer } from '../../mocks/node';
+import { dataPreloads } from '../../server/node/route-preloads';
+import { createTestPortal, type TestPortal } from '../../server/testing/test-portal';
+import { renderApp } from '../testing/render-app';
+import { portalPageData } from './route-data';
+
+// Opening the file's database from the template takes seconds on a busy machine; done here.
+beforeAll(async () => void (await createTestPortal()));
+
+/** Every GET the page makes of the BFF while it opens, as path and query, in the order asked. */
+function recordRequests() {
+  const asked: string[] = [];
+  const listener = ({ request }: { request: Request }) => {
+    const url = new URL(request.url);
+    if (request.method === 'GET' && url.pathname.startsWith('/api/')) asked.push(`${url.pathname}${url.search}`);
+  };
+  mswServer.events.on('request:start', listener);
+  return { asked, stop: () => mswServer.events.removeListener('request:start', listener) };
+}
+
+/** The URLs the Node host would preload with the page at this address, as it sends them. */
+function preloadsFor(address: string) {
+  const url = new URL(address, 'http://portal.test');
+  const header = dataPreloads(url.pathname, url.searchParams) ?? '';
+  return [...header.matchAll(/<([^>]+)>/g)].map((m) => m[1]);
+}
+
+let attemptId = '';
+async function startAttempt(portal: TestPortal) {
+  const response = await portal.request('/api/installs', {
+    method: 'POST',
+    cookie: await portal.signIn('alice@acme.example'),
+    json: { method: 'embedded', name: 'preloaded', version: '1.4.0', options: { network: 'online' } },
+  });
+  attemptId = ((await response.json()) as { attempt: { id: string } }).attempt.id;
+}
+
+const pages: { route: string; address: () => string; heading: string; seed?: (portal: TestPortal) => Promise<void> }[] =
+  [
+    { route: '/', address: () => '/', heading: 'Dashboard' },
+    {
+      route: '/install/:attemptId',
+      address: () => `/install/${attemptId}`,
+      heading: 'Install: preloaded',
+      seed: startAttempt,
+    },
+    { route: '/instances', address: () => '/instances?sort=name&tab=inactive&q=edge', heading: 'Instances' },
+  ];
+
+describe('the data the host preloads with a page (src/app/route-data.ts)', () => {
+  it('covers every page the table names', () => {
+    expect(pages.map((page) => page.route).sort()).toEqual(Object.keys(portalPageData).sort());
+  });
+
+  it.each(pages)('is asked for by the page itself, as it stands: $route', async ({ address, heading, seed }) => {
+    const requests = recordRequests();
+    try {
+      await renderApp(address, { user: 'alice@acme.example', seed });
+      await screen.findByRole('heading', { level: 1, name: heading }, { timeout: 10_000 });
+    } finally {
+      requests.stop();
+    }
+    const preloads = preloadsFor(address());
+    expect(preloads.length).toBeGreaterThan(0);
+    // A preload the page does not ask for, to the byte, is a request wasted and the page's own a second one.
+    for (const url of preloads) expect(requests.asked).toContain(url);
+  });
+});
