@@ -33,8 +33,14 @@ describe('the signed-in portal', () => {
   it('opens License and Releases from the navigation', async () => {
     const { user } = await renderApp('/', { user: 'alice@acme.example' });
     const nav = await screen.findByRole('navigation', { name: 'Portal' });
+    // The first page leaves focus where a page load puts it: the first Tab reaches the skip link.
+    await screen.findByRole('heading', { name: 'Dashboard', level: 1 });
+    expect(document.body).toHaveFocus();
+    await user.tab();
+    expect(screen.getByRole('link', { name: 'Skip to content' })).toHaveFocus();
     await user.click(within(nav).getByRole('link', { name: 'License' }));
-    await screen.findByRole('heading', { name: 'License', level: 1 });
+    // A navigation takes focus to the page it opened, so a screen reader says where it went.
+    expect(await screen.findByRole('heading', { name: 'License', level: 1 })).toHaveFocus();
     expect(within(nav).getByRole('link', { name: 'License' })).toHaveAttribute('aria-current', 'page');
     const row = (label: string) => screen.getByText(label, { selector: 'dt' }).nextElementSibling;
     expect(row('Customer name')).toHaveTextContent('Acme Corp');

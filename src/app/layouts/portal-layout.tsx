@@ -1,7 +1,8 @@
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Outlet, useNavigation } from 'react-router';
+import { Outlet, useLocation, useNavigation } from 'react-router';
 import { DelayedSpinner } from '../../components/ui/delayed-spinner';
+import { FocusOnOpen } from '../../components/ui/page-header';
 import { MyInvites } from '../../features/team/components/my-invites';
 import { BrandMark } from './brand-mark';
 import { MainNav } from './main-nav';
@@ -11,6 +12,8 @@ import { UserMenu } from './user-menu';
 export function PortalLayout() {
   const { t } = useTranslation();
   const navigation = useNavigation();
+  // The router keys the document's first entry 'default'; every navigation gets a key of its own.
+  const navigated = useLocation().key !== 'default';
   return (
     <div className="flex min-h-screen flex-col">
       <a
@@ -35,7 +38,9 @@ export function PortalLayout() {
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
         <MyInvites />
         <Suspense fallback={<DelayedSpinner />}>
-          <Outlet />
+          <FocusOnOpen value={navigated}>
+            <Outlet />
+          </FocusOnOpen>
         </Suspense>
       </main>
     </div>
