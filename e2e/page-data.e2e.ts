@@ -5,6 +5,10 @@ import { test } from './fixtures/signed-in';
 // A portal page's first data is preloaded with its HTML (src/app/route-data.ts): Chromium must
 // hand the preloaded answer to the page's own fetch, or each URL would be asked for twice.
 describe('the data a page opens with', () => {
+  // A member (members may install), and not alice, who signs in for most files: each address
+  // may ask for five links in a quarter of an hour (server/auth/login-limits.ts).
+  test.override({ user: 'bob@acme.example' });
+
   test('comes with the page and is asked for once', async ({ signedIn: { page, cookie }, baseURL }) => {
     const { attempt } = await createAttempt(baseURL, cookie, {
       method: 'embedded',
