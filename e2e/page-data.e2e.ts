@@ -25,6 +25,7 @@ describe('the data a page opens with', () => {
       ['/', 'Dashboard'],
       [`/install/${attempt.id}`, 'Install: preloaded'],
       ['/instances?sort=name&tab=inactive', 'Instances'],
+      ['/support', 'Support'],
     ] as const;
     for (const [path, heading] of pages) {
       asked.length = 0;

@@ -46,7 +46,11 @@ const pages: { route: string; address: () => string; heading: string; seed?: (po
       heading: 'Install: preloaded',
       seed: startAttempt,
     },
+    { route: '/install', address: () => '/install', heading: 'Install' },
     { route: '/instances', address: () => '/instances?sort=name&tab=inactive&q=edge', heading: 'Instances' },
+    { route: '/releases', address: () => '/releases', heading: 'Releases' },
+    { route: '/license-details', address: () => '/license-details', heading: 'License' },
+    { route: '/support', address: () => '/support', heading: 'Support' },
   ];
 
 describe('the data the host preloads with a page (src/app/route-data.ts)', () => {

@@ -10,7 +10,8 @@ type PageAddress = { params: Record<string, string>; search: URLSearchParams };
  * page's HTML rather than after the scripts have run. route-data.test.ts fails when a page no
  * longer asks for a URL its entry here names: a preload nothing uses is a request wasted.
  *
- * Only pages whose first screen waits on data worth it; `/api/me` the page preloads itself.
+ * Pages whose first screen waits on data that is the same for every role; `/api/me` the page
+ * preloads itself.
  */
 export const portalPageData: Record<string, (address: PageAddress) => string[]> = {
   '/': () => ['/api/dashboard'],
@@ -19,5 +20,11 @@ export const portalPageData: Record<string, (address: PageAddress) => string[]> 
     '/api/license',
     '/api/releases',
   ],
+  '/install': () => ['/api/installs'],
   '/instances': ({ search }) => [`/api/instances${searchOf(filtersFrom(search))}`, '/api/releases', '/api/license'],
+  '/releases': () => ['/api/releases'],
+  '/license-details': () => ['/api/license'],
+  '/support': () => ['/api/license', '/api/support-bundles'],
+  // Not the Team page: what it asks for depends on the role (a member's preload of an admin's
+  // list would be a 403 fetched for nothing).
 };
