@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Cookie } from 'playwright-core';
 import type { CreateInstallInput, InstallAttemptWithToken } from '../../contract/installs';
 import { ensureDebianPackage } from '../../scripts/testing/debian-package.mjs';
 
@@ -46,9 +46,14 @@ export async function ensureSkopeo(): Promise<void> {
 
 /** The `Cookie` header that carries a browser context's portal session, for calls from Node. */
 export async function sessionCookieOf(context: BrowserContext): Promise<string> {
+  return `portico_session=${(await sessionOf(context)).value}`;
+}
+
+/** The context's session cookie itself, to hand to another context (`addCookies`). */
+export async function sessionOf(context: BrowserContext): Promise<Cookie> {
   const cookie = (await context.cookies()).find((c) => c.name === 'portico_session');
   if (!cookie) throw new Error('The browser context is not signed in: it has no portico_session cookie.');
-  return `portico_session=${cookie.value}`;
+  return cookie;
 }
 
 /** Calls the BFF as the signed-in SPA would: the session cookie and this origin (CSRF check). */

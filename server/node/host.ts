@@ -6,7 +6,7 @@ import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { secureHeaders } from 'hono/secure-headers';
 import type { HttpBindings } from '@hono/node-server';
-import { isSignInPath } from '../../contract/constants';
+import { isSignInPath, type Locale } from '../../contract/constants';
 import type { App } from '../app';
 import { isCorePath } from '../app';
 import { errorResponse, HttpError } from '../http/errors';
@@ -25,8 +25,8 @@ import {
   type PageBranding,
 } from './index-page';
 import { readInlineStyles } from './inline-styles';
-import { dataPreloads, readManifest, routePreloads, withPreloads, type PagePreloads } from './route-preloads';
-import { likelyLocale, stringPreloads } from './string-preloads';
+import { dataPreloads, matchPortalRoute, readManifest, routePreloads, withPreloads } from './route-preloads';
+import { likelyLocale, stringPreloads, type StringsOf } from './string-preloads';
 
 /**
  * The pages' policy (issue 6, defect 13): the built SPA loads only its own files, with no inline
@@ -94,10 +94,12 @@ export function createHost(
   const preloads = manifest.then(routePreloads);
   const strings = manifest.then(stringPreloads);
   const pages = new Map<string, Promise<EncodedPage>>();
-  const renderPage = (file: string, kind: 'signed-in' | 'signed-out', route: PagePreloads | null, stringTags: string) =>
+  type PageKind = { kind: 'signed-in' | 'signed-out'; route: string | null; stringsOf: StringsOf; locale: Locale };
+  const renderPage = (file: string, { kind, route, stringsOf, locale }: PageKind) =>
     readFile(file, 'utf8').then(async (html) => {
-      const page = (await styles).inline(brandIndexHtml(html, options.branding));
-      const branded = withPreloads(page, `${stringTags}${route?.tags ?? ''}`);
+      const stringTags = (await strings)(stringsOf, locale);
+      const tags = `${stringTags}${route === null ? '' : (await preloads)(route)}`;
+      const branded = withPreloads((await styles).inline(brandIndexHtml(html, options.branding)), tags);
       return encodePage(kind === 'signed-in' ? branded : withoutPreloadOf('/api/me', branded));
     });
   const sendPage = async (c: Context) => {
@@ -106,12 +108,13 @@ export function createHost(
     const file = join(clientDir, signIn ? 'login.html' : 'index.html');
     if (!existsSync(file)) return c.text('The portal UI is not built. Run `npm run build`.', 503);
     const kind = getCookie(c, SESSION_COOKIE) ? 'signed-in' : 'signed-out';
-    const route = kind === 'signed-in' && !signIn ? (await preloads)(c.req.path) : null;
+    const route = kind === 'signed-in' && !signIn ? matchPortalRoute(c.req.path) : null;
     const locale = likelyLocale(c.req.header('accept-language'));
-    const key = `${file} ${kind} ${route?.route ?? ''} ${locale}`;
+    const key = `${file} ${kind} ${route ?? ''} ${locale}`;
     let page = pages.get(key);
     if (!page) {
-      page = renderPage(file, kind, route, (await strings)(signIn ? 'sign-in' : 'portal', locale));
+      // Set before any await: two requests at once for a page not yet made make it once.
+      page = renderPage(file, { kind, route, stringsOf: signIn ? 'sign-in' : 'portal', locale });
       pages.set(key, page);
       page.catch(() => pages.delete(key));
     }
@@ -123,7 +126,7 @@ export function createHost(
     c.header('Vary', 'Accept-Encoding, Cookie, Accept-Language', { append: true });
     if (coding !== 'identity') c.header('Content-Encoding', coding);
     // The page's first data, on its way with the HTML (src/app/route-data.ts).
-    const data = kind === 'signed-in' && !signIn ? dataPreloads(c.req.path, new URL(c.req.url).searchParams) : null;
+    const data = route === null ? null : dataPreloads(route, c.req.path, new URL(c.req.url).searchParams);
     if (data) c.header('Link', data);
     c.header('Content-Length', String(encoded[coding].byteLength));
     return c.body(encoded[coding]);

@@ -1,9 +1,7 @@
-import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { BROWSER_ACCEPT, BUILT_INDEX, startHost } from '../testing/listening-host';
+import { BROWSER_ACCEPT, BUILT_INDEX, NOT_FOUND_CORE, startHost } from '../testing/listening-host';
 import { styleSource } from './index-page';
 
-const core = new Hono().all('*', (c) => c.json({ error: { code: 'not_found', message: 'core' } }, 404));
 const CSS = ':root{--brand:#4f46e5}body{margin:0}';
 const withStylesheet = (name: string) =>
   BUILT_INDEX.replace('</head>', `<link rel="stylesheet" crossorigin href="/assets/${name}"></head>`);
@@ -15,7 +13,7 @@ const openPage = async (base: string) => {
 
 describe('the build’s stylesheet in the page (decision 020)', () => {
   it('is written into the page, and the policy allows that one style by its hash', async () => {
-    const base = await startHost(core, {
+    const base = await startHost(NOT_FOUND_CORE, {
       files: { 'index.html': withStylesheet('index-1.css'), 'assets/index-1.css': CSS },
     });
     const { html, policy } = await openPage(base);
@@ -29,14 +27,16 @@ describe('the build’s stylesheet in the page (decision 020)', () => {
 
   it('stays linked when its text could end the <style> early', async () => {
     const css = 'body::after{content:"</style><script>alert(1)</script>"}';
-    const base = await startHost(core, { files: { 'index.html': withStylesheet('odd.css'), 'assets/odd.css': css } });
+    const base = await startHost(NOT_FOUND_CORE, {
+      files: { 'index.html': withStylesheet('odd.css'), 'assets/odd.css': css },
+    });
     const { html, policy } = await openPage(base);
     expect(html).toContain('<link rel="stylesheet" crossorigin href="/assets/odd.css">');
     expect(policy).not.toContain(styleSource(css));
   });
 
   it('stays linked when the build lacks the file, rather than failing the page', async () => {
-    const base = await startHost(core, { files: { 'index.html': withStylesheet('gone.css') } });
+    const base = await startHost(NOT_FOUND_CORE, { files: { 'index.html': withStylesheet('gone.css') } });
     const { html } = await openPage(base);
     expect(html).toContain('href="/assets/gone.css"');
   });

@@ -1,7 +1,6 @@
-import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../http/session';
-import { BROWSER_ACCEPT, startHost } from '../testing/listening-host';
+import { BROWSER_ACCEPT, modulePreloadsOf, NOT_FOUND_CORE, startHost } from '../testing/listening-host';
 import { matchPortalRoute } from './route-preloads';
 
 describe('the portal route a path opens', () => {
@@ -35,34 +34,31 @@ const manifest = {
   },
   '_badge-1.js': { file: 'assets/badge-1.js' },
 };
-const core = new Hono().all('*', (c) => c.json({ error: { code: 'not_found', message: 'core' } }, 404));
-const preloadsOf = (html: string) =>
-  [...html.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)">/g)].map((m) => m[1]);
 
 describe('the chunks a page preloads (decision 020)', () => {
   it('are the layout’s and the page’s, not the entry’s, for a browser with a session', async () => {
-    const base = await startHost(core, { files: { '.vite/manifest.json': JSON.stringify(manifest) } });
+    const base = await startHost(NOT_FOUND_CORE, { files: { '.vite/manifest.json': JSON.stringify(manifest) } });
     const open = (path: string, cookie?: string) =>
       fetch(`${base}${path}`, { headers: { accept: BROWSER_ACCEPT, ...(cookie ? { cookie } : {}) } }).then((r) =>
         r.text(),
       );
     const signedIn = `${SESSION_COOKIE}=abc`;
-    expect(preloadsOf(await open('/install/0b1c', signedIn))).toEqual([
+    expect(modulePreloadsOf(await open('/install/0b1c', signedIn))).toEqual([
       '/assets/portal-layout-1.js',
       '/assets/team-1.js',
       '/assets/install-attempt-1.js',
       '/assets/badge-1.js',
     ]);
-    expect(preloadsOf(await open('/no/such/page', signedIn))).toEqual([
+    expect(modulePreloadsOf(await open('/no/such/page', signedIn))).toEqual([
       '/assets/portal-layout-1.js',
       '/assets/team-1.js',
     ]);
-    expect(preloadsOf(await open('/install/0b1c'))).toEqual([]); // to be sent to sign in
-    expect(preloadsOf(await open('/login', signedIn))).toEqual([]);
+    expect(modulePreloadsOf(await open('/install/0b1c'))).toEqual([]); // to be sent to sign in
+    expect(modulePreloadsOf(await open('/login', signedIn))).toEqual([]);
   });
 
   it('are not served: the manifest is the host’s', async () => {
-    const base = await startHost(core, { files: { '.vite/manifest.json': JSON.stringify(manifest) } });
+    const base = await startHost(NOT_FOUND_CORE, { files: { '.vite/manifest.json': JSON.stringify(manifest) } });
     const response = await fetch(`${base}/.vite/manifest.json`);
     expect(response.status).toBe(404);
     expect(await response.text()).not.toContain('install-attempt');
@@ -81,7 +77,7 @@ describe('the data a page preloads (src/app/route-data.ts)', () => {
   const signedIn = `${SESSION_COOKIE}=abc`;
 
   it('is what the page’s loader asks for first, with the page, for a browser with a session', async () => {
-    const base = await startHost(core);
+    const base = await startHost(NOT_FOUND_CORE);
     expect(await linkOf(base, '/', signedIn)).toBe(preload('/api/dashboard'));
     expect(await linkOf(base, '/install/0b1c', signedIn)).toBe(
       ['/api/installs/0b1c', '/api/license', '/api/releases'].map(preload).join(', '),
@@ -96,7 +92,7 @@ describe('the data a page preloads (src/app/route-data.ts)', () => {
   });
 
   it('encodes a route parameter as the page does, so no value can add a preload or break the header', async () => {
-    const base = await startHost(core);
+    const base = await startHost(NOT_FOUND_CORE);
     expect(await linkOf(base, '/install/a%3E%3B%20rel%3Dstylesheet%2C%20%3C%2Fx', signedIn)).toBe(
       ['/api/installs/a%3E%3B%20rel%3Dstylesheet%2C%20%3C%2Fx', '/api/license', '/api/releases']
         .map(preload)

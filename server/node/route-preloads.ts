@@ -16,18 +16,15 @@ export async function readManifest(clientDir: string): Promise<Manifest | null> 
   }
 }
 
-/** A portal page's preloads: the route they were chosen for, and the tags that ask for them. */
-export type PagePreloads = { route: string; tags: string };
-
 /**
- * For a signed-in browser opening a portal page: `<link rel="modulepreload">` for the page's own
+ * For a signed-in browser opening a portal route (matchPortalRoute): `<link rel="modulepreload">` for the page's own
  * chunks and the layout's (decision 020). Without them, the browser learns of those chunks only
  * once the framework has downloaded and the entry has run, a round trip later than it could.
  * The entry's own chunks are left out: the page preloads them already. No manifest (a build
  * without one): nothing to preload.
  */
-export function routePreloads(manifest: Manifest | null): (path: string) => PagePreloads | null {
-  if (!manifest) return () => null;
+export function routePreloads(manifest: Manifest | null): (route: string) => string {
+  if (!manifest) return () => '';
   const inEntry = staticClosure(manifest, 'index.html');
   const tags = new Map(
     Object.entries(portalPageModules).map(([route, modules]) => {
@@ -36,10 +33,7 @@ export function routePreloads(manifest: Manifest | null): (path: string) => Page
       return [route, files.map((file) => `<link rel="modulepreload" crossorigin href="/${file}">`).join('')];
     }),
   );
-  return (path) => {
-    const route = matchPortalRoute(path);
-    return route === null ? null : { route, tags: tags.get(route)! };
-  };
+  return (route) => tags.get(route) ?? '';
 }
 
 /** The module's chunk and every chunk it imports statically, as manifest keys. */
@@ -51,15 +45,14 @@ function staticClosure(manifest: Manifest, key: string, seen = new Set<string>()
 }
 
 /**
- * For a signed-in browser opening a portal page: the data its loader fetches first, as the value
+ * For a signed-in browser opening a portal route at `path`: the data its loader fetches first, as the value
  * of a `Link` header (a header, so the page's HTML stays one per route, rendered once). Each URL
  * is built as the page builds it (src/app/route-data.ts); a route parameter that is not valid
  * percent-encoding gets no preload, since the router could not read it either.
  */
-export function dataPreloads(path: string, search: URLSearchParams): string | null {
-  const route = matchPortalRoute(path);
-  const paths = route === null ? undefined : portalPageData[route];
-  const params = paths && paramsOf(route!, path);
+export function dataPreloads(route: string, path: string, search: URLSearchParams): string | null {
+  const paths = portalPageData[route];
+  const params = paths && paramsOf(route, path);
   if (!params) return null;
   return paths({ params, search })
     .map((url) => `<${url}>; rel=preload; as=fetch; crossorigin=anonymous`)

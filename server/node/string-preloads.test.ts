@@ -1,6 +1,5 @@
-import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { BROWSER_ACCEPT, startHost } from '../testing/listening-host';
+import { BROWSER_ACCEPT, modulePreloadsOf, NOT_FOUND_CORE, startHost } from '../testing/listening-host';
 import { likelyLocale } from './string-preloads';
 
 describe('the language a page will most likely show', () => {
@@ -24,33 +23,30 @@ const manifest = {
   'src/locales/en/sign-in.json': { file: 'assets/sign-in-en.js' },
   'src/locales/de/sign-in.json': { file: 'assets/sign-in-de.js' },
 };
-const core = new Hono().all('*', (c) => c.json({ error: { code: 'not_found', message: 'core' } }, 404));
-const preloadsOf = (html: string) =>
-  [...html.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)">/g)].map((m) => m[1]);
 
 describe('the strings a page preloads', () => {
   it('are the page’s own, in the browser’s language, whoever asks, and the answer varies by it', async () => {
-    const base = await startHost(core, { files: { '.vite/manifest.json': JSON.stringify(manifest) } });
+    const base = await startHost(NOT_FOUND_CORE, { files: { '.vite/manifest.json': JSON.stringify(manifest) } });
     const open = (path: string, acceptLanguage?: string) =>
       fetch(`${base}${path}`, {
         headers: { accept: BROWSER_ACCEPT, ...(acceptLanguage ? { 'accept-language': acceptLanguage } : {}) },
       });
     const german = await open('/install/0b1c', 'de-DE,de;q=0.9');
     expect(german.headers.get('vary')).toContain('Accept-Language');
-    expect(preloadsOf(await german.text())).toEqual(['/assets/portal-de.js']);
-    expect(preloadsOf(await (await open('/', 'en-US,en;q=0.9')).text())).toEqual(['/assets/portal-en.js']);
-    expect(preloadsOf(await (await open('/')).text())).toEqual(['/assets/portal-en.js']);
-    expect(preloadsOf(await (await open('/login', 'de')).text())).toEqual(['/assets/sign-in-de.js']);
-    expect(preloadsOf(await (await open('/login/verify', 'fr')).text())).toEqual(['/assets/sign-in-en.js']);
+    expect(modulePreloadsOf(await german.text())).toEqual(['/assets/portal-de.js']);
+    expect(modulePreloadsOf(await (await open('/', 'en-US,en;q=0.9')).text())).toEqual(['/assets/portal-en.js']);
+    expect(modulePreloadsOf(await (await open('/')).text())).toEqual(['/assets/portal-en.js']);
+    expect(modulePreloadsOf(await (await open('/login', 'de')).text())).toEqual(['/assets/sign-in-de.js']);
+    expect(modulePreloadsOf(await (await open('/login/verify', 'fr')).text())).toEqual(['/assets/sign-in-en.js']);
     // Rendered once per kind: the German page is not served to the next English browser.
-    expect(preloadsOf(await (await open('/install/0b1c', 'en')).text())).toEqual(['/assets/portal-en.js']);
+    expect(modulePreloadsOf(await (await open('/install/0b1c', 'en')).text())).toEqual(['/assets/portal-en.js']);
   });
 
   it('are none for a build without a manifest', async () => {
-    const base = await startHost(core, {});
+    const base = await startHost(NOT_FOUND_CORE, {});
     const html = await (
       await fetch(`${base}/`, { headers: { accept: BROWSER_ACCEPT, 'accept-language': 'de' } })
     ).text();
-    expect(preloadsOf(html)).toEqual([]);
+    expect(modulePreloadsOf(html)).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
 import { onTestFinished } from 'vitest';
 import type { App } from '../app';
 import { createHost } from '../node/host';
@@ -23,6 +24,15 @@ export const BUILT_LOGIN = BUILT_INDEX.replace(/<link rel="preload" href="\/api\
   'index-abc.js',
   'login-abc.js',
 );
+
+/** A BFF core that answers every path with a JSON 404: for tests of what the host itself serves. */
+export const NOT_FOUND_CORE = new Hono().all('*', (c) =>
+  c.json({ error: { code: 'not_found', message: 'core' } }, 404),
+);
+
+/** The chunks a page asks for with `<link rel="modulepreload">`, in order. */
+export const modulePreloadsOf = (html: string) =>
+  [...html.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)">/g)].map((m) => m[1]);
 
 export const DEMO_BRANDING: PageBranding = { title: 'Atlas Portal', primaryColor: '#0f766e', faviconUrl: null };
 

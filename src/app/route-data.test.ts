@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/react';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mswServer } from '../../mocks/node';
-import { dataPreloads } from '../../server/node/route-preloads';
+import { dataPreloads, matchPortalRoute } from '../../server/node/route-preloads';
 import { createTestPortal, type TestPortal } from '../../server/testing/test-portal';
 import { renderApp } from '../testing/render-app';
 import { portalPageData } from './route-data';
@@ -23,7 +23,7 @@ function recordRequests() {
 /** The URLs the Node host would preload with the page at this address, as it sends them. */
 function preloadsFor(address: string) {
   const url = new URL(address, 'http://portal.test');
-  const header = dataPreloads(url.pathname, url.searchParams) ?? '';
+  const header = dataPreloads(matchPortalRoute(url.pathname)!, url.pathname, url.searchParams) ?? '';
   return [...header.matchAll(/<([^>]+)>/g)].map((m) => m[1]);
 }
 
