@@ -1,14 +1,8 @@
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { z } from 'zod';
+import { UNSAFE_TEXT, UNSAFE_TEXT_MESSAGE } from '../../contract/text';
 import { HttpError, notFound } from './errors';
-
-/**
- * Text no field may hold: NUL, which PostgreSQL cannot store in text or jsonb, and a lone UTF-16
- * surrogate, which has no UTF-8 form and would be stored silently mangled (issue 6, defect 4).
- */
-// eslint-disable-next-line no-control-regex -- NUL is what this looks for
-const UNSAFE_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const UNSAFE_TEXT_ALL = new RegExp(UNSAFE_TEXT.source, 'g');
 
 /** The path of the first string (value or key) in a parsed JSON value that holds unsafe text. */
@@ -51,9 +45,8 @@ export async function readJson<S extends z.ZodType>(
   }
   const unsafe = unsafeTextAt(body);
   if (unsafe) {
-    const message = 'Text may not contain NUL characters or unpaired surrogates.';
-    throw new HttpError(400, 'validation_failed', `${fieldName(unsafe)}: ${message}`, {
-      fields: { [fieldName(unsafe)]: message },
+    throw new HttpError(400, 'validation_failed', `${fieldName(unsafe)}: ${UNSAFE_TEXT_MESSAGE}`, {
+      fields: { [fieldName(unsafe)]: UNSAFE_TEXT_MESSAGE },
     });
   }
   const result = schema.safeParse(body);
@@ -90,7 +83,7 @@ export function readQuery<S extends z.ZodType>(c: Context, schema: S): z.output<
   for (const [name, values] of Object.entries(all)) {
     const value = values[0] ?? '';
     if (values.length > 1) fields[name] = `Give ${name} once.`;
-    else if (UNSAFE_TEXT.test(value)) fields[name] = 'Text may not contain NUL characters or unpaired surrogates.';
+    else if (UNSAFE_TEXT.test(value)) fields[name] = UNSAFE_TEXT_MESSAGE;
     else query[name] = value;
   }
   const result = schema.safeParse(query);

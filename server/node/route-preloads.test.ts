@@ -86,6 +86,13 @@ describe('the data a page preloads (src/app/route-data.ts)', () => {
     expect(await linkOf(base, '/instances?sort=name&tab=inactive&q=edge%201&status=nonsense', signedIn)).toBe(
       ['/api/instances?tab=inactive&q=edge+1&sort=name', '/api/releases', '/api/license'].map(preload).join(', '),
     );
+    // Text the BFF could not store (a NUL) is dropped too, as the page drops it.
+    expect(await linkOf(base, '/instances?q=%00&version=1.4', signedIn)).toBe(
+      ['/api/instances?version=1.4', '/api/releases', '/api/license'].map(preload).join(', '),
+    );
+    expect(await linkOf(base, '/instances/0b1c', signedIn)).toBe(
+      ['/api/instances/0b1c', '/api/releases', '/api/license'].map(preload).join(', '),
+    );
     expect(await linkOf(base, '/team', signedIn)).toBeNull();
     expect(await linkOf(base, '/instances')).toBeNull(); // to be sent to sign in
     expect(await linkOf(base, '/login', signedIn)).toBeNull();

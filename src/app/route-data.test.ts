@@ -1,7 +1,10 @@
 import { screen } from '@testing-library/react';
+import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mswServer } from '../../mocks/node';
+import { instances } from '../../server/db/schema';
 import { dataPreloads, matchPortalRoute } from '../../server/node/route-preloads';
+import { sdkCheckIn } from '../../server/testing/sdk-check-in';
 import { createTestPortal, type TestPortal } from '../../server/testing/test-portal';
 import { renderApp } from '../testing/render-app';
 import { portalPageData } from './route-data';
@@ -37,6 +40,20 @@ async function startAttempt(portal: TestPortal) {
   attemptId = ((await response.json()) as { attempt: { id: string } }).attempt.id;
 }
 
+let instanceId = '';
+/** An instance the SDK reported ready, from an install of its own. */
+async function installInstance(portal: TestPortal) {
+  const response = await portal.request('/api/installs', {
+    method: 'POST',
+    cookie: await portal.signIn('alice@acme.example'),
+    json: { method: 'embedded', name: 'preloaded-instance', version: '1.4.0', options: { network: 'online' } },
+  });
+  const { token } = (await response.json()) as { token: string };
+  await sdkCheckIn(portal, 'pre10aded1', { state: 'ready' }, token);
+  const [row] = await portal.db.select().from(instances).where(eq(instances.externalId, 'pre10aded1'));
+  instanceId = row!.id;
+}
+
 const pages: { route: string; address: () => string; heading: string; seed?: (portal: TestPortal) => Promise<void> }[] =
   [
     { route: '/', address: () => '/', heading: 'Dashboard' },
@@ -48,6 +65,12 @@ const pages: { route: string; address: () => string; heading: string; seed?: (po
     },
     { route: '/install', address: () => '/install', heading: 'Install' },
     { route: '/instances', address: () => '/instances?sort=name&tab=inactive&q=edge', heading: 'Instances' },
+    {
+      route: '/instances/:instanceId',
+      address: () => `/instances/${instanceId}`,
+      heading: 'preloaded-instance',
+      seed: installInstance,
+    },
     { route: '/releases', address: () => '/releases', heading: 'Releases' },
     { route: '/license-details', address: () => '/license-details', heading: 'License' },
     { route: '/support', address: () => '/support', heading: 'Support' },

@@ -22,6 +22,11 @@ export const portalPageData: Record<string, (address: PageAddress) => string[]> 
   ],
   '/install': () => ['/api/installs'],
   '/instances': ({ search }) => [`/api/instances${searchOf(filtersFrom(search))}`, '/api/releases', '/api/license'],
+  '/instances/:instanceId': ({ params }) => [
+    `/api/instances/${encodeURIComponent(params.instanceId!)}`,
+    '/api/releases',
+    '/api/license',
+  ],
   '/releases': () => ['/api/releases'],
   '/license-details': () => ['/api/license'],
   '/support': () => ['/api/license', '/api/support-bundles'],

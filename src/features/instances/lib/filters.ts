@@ -1,4 +1,5 @@
 import { instanceListQuerySchema, type InstanceListQuery } from '../../../../contract/instances';
+import { UNSAFE_TEXT } from '../../../../contract/text';
 
 /** What the page lists, as its URL says: a view can be bookmarked and shared (issue 8). */
 export type InstanceFilters = Required<Pick<InstanceListQuery, 'tab' | 'sort'>> &
@@ -6,10 +7,15 @@ export type InstanceFilters = Required<Pick<InstanceListQuery, 'tab' | 'sort'>> 
 
 const { shape } = instanceListQuerySchema;
 
-/** The filters in a URL; a value the API would refuse (an old bookmark) falls back to its default. */
+/**
+ * The filters in a URL; a value the API would refuse (an old bookmark, an edited link) falls back
+ * to its default, whether the schema refuses it or the BFF's rule for text it cannot store.
+ */
 export function filtersFrom(params: URLSearchParams): InstanceFilters {
   const read = <T>(schema: { safeParse: (v: unknown) => { success: boolean; data?: T } }, name: string) => {
-    const result = schema.safeParse(params.get(name) ?? undefined);
+    const value = params.get(name) ?? undefined;
+    if (value !== undefined && UNSAFE_TEXT.test(value)) return undefined;
+    const result = schema.safeParse(value);
     return result.success ? result.data : undefined;
   };
   return {
