@@ -8,6 +8,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     baseURL: string;
     dataDir: string;
+    /** Where e2e/support/sessions.ts hands the shared server's sessions from file to file. */
+    sessionsDir: string;
   }
 }
 
@@ -18,10 +20,13 @@ export default async function setup(project: TestProject) {
     await rm(dataDir, { recursive: true, force: true });
     throw error;
   });
+  const sessionsDir = await mkdtemp(join(tmpdir(), 'portico-e2e-sessions-'));
   project.provide('baseURL', server.baseURL);
   project.provide('dataDir', dataDir);
+  project.provide('sessionsDir', sessionsDir);
   return async () => {
     await server.stop();
     await rm(dataDir, { recursive: true, force: true });
+    await rm(sessionsDir, { recursive: true, force: true });
   };
 }
