@@ -8,6 +8,7 @@ import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../e2e/support/chromium';
 import { createAttempt } from '../e2e/support/installs';
 import { startServer } from '../e2e/support/server';
 import { signInWithFetch } from '../e2e/support/sign-in';
+import { scriptlessDashboard } from './lighthouse-control';
 import { seconds, type BenchResult, type Figure } from './types';
 
 /** Lighthouse's own advice: scores vary from run to run, so report the median of five (decision 021). */
@@ -28,13 +29,17 @@ const PAINTS = [
   ['cumulative-layout-shift', 'CLS'],
 ] as const;
 
-/** `shown` is the path as docs/performance.md names it (an attempt's id changes every run). */
-type Audited = { name: string; shown: string; lhr: Result; runs: Result[] };
+/**
+ * `shown` is the path as docs/performance.md names it (an attempt's id changes every run); a
+ * control is measured to read the pages' figures by, and has no target of its own.
+ */
+type Audited = { name: string; shown: string; lhr: Result; runs: Result[]; control: boolean };
 
 /**
  * Lighthouse 12's default mobile audit (simulated slow 4G and a 4× slower CPU) of the sign-in
- * page, the dashboard and an install attempt page on the built server, the last two signed in.
- * Each page is audited RUNS times on a cold cache; the median run (Lighthouse's own pick) counts.
+ * page, the dashboard and an install attempt page on the built server, the last two signed in,
+ * and of a control: the dashboard's page without its scripts (lighthouse-control.ts). Each is
+ * audited RUNS times on a cold cache; the median run (Lighthouse's own pick) counts.
  */
 export async function lighthouseScores(): Promise<BenchResult> {
   const dataDir = await mkdtemp(join(tmpdir(), 'portico-bench-lighthouse-'));
@@ -43,6 +48,7 @@ export async function lighthouseScores(): Promise<BenchResult> {
     chromePath: CHROMIUM_PATH,
     chromeFlags: ['--headless=new', ...CHROMIUM_FLAGS],
   });
+  let control: Awaited<ReturnType<typeof scriptlessDashboard>> | undefined;
   try {
     const { baseURL } = server;
     const cookie = await signInWithFetch(baseURL, dataDir, 'alice@acme.example');
@@ -52,21 +58,24 @@ export async function lighthouseScores(): Promise<BenchResult> {
       version: '1.4.0',
       options: { network: 'online' },
     });
-    const audit = async (name: string, path: string, signedIn: boolean, shown = path): Promise<Audited> => {
+    const audit = async (name: string, url: string, signedIn: boolean, shown: string, control = false) => {
       // The session rides on every request as a header: the browser holds no cookie between runs.
       const flags: Flags = { port: chrome.port, logLevel: 'error', onlyCategories: [...CATEGORIES] };
       if (signedIn) flags.extraHeaders = { Cookie: cookie };
       const runs: Result[] = [];
-      for (let i = 0; i < RUNS; i++) runs.push(await auditOnce(`${baseURL}${path}`, flags));
-      return { name, shown, lhr: computeMedianRun(runs), runs };
+      for (let i = 0; i < RUNS; i++) runs.push(await auditOnce(url, flags));
+      return { name, shown, lhr: computeMedianRun(runs), runs, control } satisfies Audited;
     };
     const pages = [
-      await audit('Sign-in page', '/login', false),
-      await audit('Dashboard', '/', true),
-      await audit('Install attempt page', `/install/${attempt.id}`, true, '/install/<id>'),
+      await audit('Sign-in page', `${baseURL}/login`, false, '/login'),
+      await audit('Dashboard', `${baseURL}/`, true, '/'),
+      await audit('Install attempt page', `${baseURL}/install/${attempt.id}`, true, '/install/<id>'),
     ];
+    control = await scriptlessDashboard(baseURL, cookie);
+    pages.push(await audit('Control: the dashboard without its scripts', control.url, false, 'a static copy', true));
     return { figures: pages.flatMap(figuresOf), details: pages.map(detailsOf).join('\n\n') };
   } finally {
+    await control?.close();
     chrome.kill();
     await server.stop();
     await rm(dataDir, { recursive: true, force: true });
@@ -92,12 +101,12 @@ async function auditOnce(url: string, flags: Flags): Promise<Result> {
 
 const score = (lhr: Result, category: Category) => Math.round((lhr.categories[category]?.score ?? 0) * 100);
 
-function figuresOf({ name, lhr }: Audited): Figure[] {
-  const scores = CATEGORIES.map((category) => ({
+function figuresOf({ name, lhr, control }: Audited): Figure[] {
+  const scores = (control ? (['performance'] as const) : CATEGORIES).map((category) => ({
     figure: `${name}: Lighthouse ${TITLES[category]}, mobile`,
     measured: String(score(lhr, category)),
-    target: TARGETS[category] === 100 ? '100' : `≥ ${TARGETS[category]}`,
-    pass: score(lhr, category) >= TARGETS[category],
+    target: control ? '—' : TARGETS[category] === 100 ? '100' : `≥ ${TARGETS[category]}`,
+    pass: control ? null : score(lhr, category) >= TARGETS[category],
   }));
   const paints = PAINTS.map(([id, label]) => ({
     figure: `${name}: ${label}, mobile`,
