@@ -151,9 +151,12 @@ ${results.map(([name, result]) => `## ${name}\n\n${result.details}`).join('\n\n'
   sign-in page (\`/login\`), signed out; the dashboard (\`/\`) and the page of an Embedded Cluster
   attempt started through the API (\`/install/<id>\`), signed in as alice, the session cookie sent
   with every request (the run fails if the page it audited is not the one asked for, as when a
-  lost session lands on \`/login\`). Each page is audited three times and the median run
-  (Lighthouse's own choice, by FCP and time to interactive) gives the scores and times; every run
-  is listed above. TBT is the CPU's work multiplied by 4, so a busy machine scores lower.
+  lost session lands on \`/login\`). Then a control, which has no target: the dashboard's HTML as
+  the server sent it, with its scripts and preloads taken out, served with the same headers from
+  loopback (bench/lighthouse-control.ts); it shows what the machine and Lighthouse leave a page
+  that paints as early and runs nothing (decision 021). Each is audited five times and the median
+  run (Lighthouse's own choice, by FCP and time to interactive) gives the scores and times; every
+  run is listed above. TBT is the CPU's work multiplied by 4, so a busy machine scores lower.
 - Figures vary with what else the machine is doing, so the bench records them rather than
   failing on them, and it is not part of \`npm test\`.
 `;
