@@ -3,7 +3,7 @@ import type { TestPortal } from './test-portal';
 
 /**
  * What the ingest tests do as a customer would: start an install in the portal, then act as the
- * machine with its token. Used by the wire/ tests only.
+ * machine with its token. The wire/ tests use it, and any test that needs an attempt started.
  */
 
 export const ACME_EMBEDDED: CreateInstallInput = {

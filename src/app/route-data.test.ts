@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { mswServer } from '../../mocks/node';
 import { instances } from '../../server/db/schema';
 import { dataPreloads, matchPortalRoute } from '../../server/node/route-preloads';
+import { startInstall } from '../../server/testing/ingest-client';
 import { sdkCheckIn } from '../../server/testing/sdk-check-in';
 import { createTestPortal, type TestPortal } from '../../server/testing/test-portal';
 import { renderApp } from '../testing/render-app';
@@ -32,23 +33,13 @@ function preloadsFor(address: string) {
 
 let attemptId = '';
 async function startAttempt(portal: TestPortal) {
-  const response = await portal.request('/api/installs', {
-    method: 'POST',
-    cookie: await portal.signIn('alice@acme.example'),
-    json: { method: 'embedded', name: 'preloaded', version: '1.4.0', options: { network: 'online' } },
-  });
-  attemptId = ((await response.json()) as { attempt: { id: string } }).attempt.id;
+  attemptId = (await startInstall(portal, 'alice@acme.example', { name: 'preloaded' })).attempt.id;
 }
 
 let instanceId = '';
 /** An instance the SDK reported ready, from an install of its own. */
 async function installInstance(portal: TestPortal) {
-  const response = await portal.request('/api/installs', {
-    method: 'POST',
-    cookie: await portal.signIn('alice@acme.example'),
-    json: { method: 'embedded', name: 'preloaded-instance', version: '1.4.0', options: { network: 'online' } },
-  });
-  const { token } = (await response.json()) as { token: string };
+  const { token } = await startInstall(portal, 'alice@acme.example', { name: 'preloaded-instance' });
   await sdkCheckIn(portal, 'pre10aded1', { state: 'ready' }, token);
   const [row] = await portal.db.select().from(instances).where(eq(instances.externalId, 'pre10aded1'));
   instanceId = row!.id;
