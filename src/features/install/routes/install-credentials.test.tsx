@@ -19,7 +19,10 @@ describe('the credential in the commands (issue 7, decision 008)', () => {
     const { user, container } = await renderApp('/install/new', { user: 'alice@acme.example' });
     await user.type(await screen.findByLabelText('Instance name'), 'ec-vm');
     await user.click(screen.getByRole('button', { name: 'Start installation' }));
-    await screen.findByRole('heading', { name: 'Install: ec-vm', level: 1 });
+    const heading = await screen.findByRole('heading', { name: 'Install: ec-vm', level: 1 });
+    // The navigation's heading takes focus in an effect that can land after the heading shows (on
+    // a busy machine, after the test had moved focus to a radio): wait for it before moving focus.
+    await waitFor(() => expect(heading).toHaveFocus());
 
     const token = within(credentials()).getByRole('radio', { name: /^This installation's token/ });
     const license = within(credentials()).getByRole('radio', { name: /^Your license ID/ });
