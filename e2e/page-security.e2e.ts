@@ -73,6 +73,27 @@ describe('the content security policy', () => {
     expect(stylesheets).toEqual([]);
   });
 
+  test("runs the page's warm-up worker from the portal's own files (decision 022)", async ({ signedIn: { page } }) => {
+    // What each worker the page starts answers it, heard beside the page's own listener.
+    await page.addInitScript(() => {
+      const answers: unknown[] = ((window as unknown as { workerAnswers: unknown[] }).workerAnswers = []);
+      window.Worker = class extends window.Worker {
+        constructor(...args: ConstructorParameters<typeof Worker>) {
+          super(...args);
+          this.addEventListener('message', (event) => answers.push(event.data));
+        }
+      };
+    });
+    const workers: string[] = [];
+    page.on('worker', (worker) => workers.push(new URL(worker.url()).pathname));
+    await page.goto('/');
+    await heading(page, 'Dashboard');
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { workerAnswers: unknown[] }).workerAnswers))
+      .toEqual(['warm']);
+    expect(workers).toEqual([expect.stringMatching(/^\/assets\/warm-up\.worker-[\w-]+\.js$/)]);
+  });
+
   test('blocks an inline script or style someone manages to inject, and the fixture hears of it', async ({
     signedIn: { page },
     cspViolations,
