@@ -53,6 +53,18 @@ describe('warmUp', () => {
     expect(FakeWorker.started[0]!.terminated).toBe(true);
   });
 
+  it('goes on at once when the browser refuses the worker', async () => {
+    vi.stubGlobal(
+      'Worker',
+      class {
+        constructor() {
+          throw new DOMException('refused by the policy', 'SecurityError');
+        }
+      },
+    );
+    expect(await settled(warmUp('en'))).toBe(true);
+  });
+
   it('goes on at once where there are no workers', async () => {
     vi.stubGlobal('Worker', undefined);
     expect(await settled(warmUp('en'))).toBe(true);

@@ -8,7 +8,12 @@
 export function warmUp(lang: string): Promise<void> {
   if (typeof Worker === 'undefined') return Promise.resolve();
   return new Promise((resolve) => {
-    const worker = new Worker(new URL('./warm-up.worker.ts', import.meta.url));
+    let worker: Worker;
+    try {
+      worker = new Worker(new URL('./warm-up.worker.ts', import.meta.url));
+    } catch {
+      return resolve(); // Refused at once, as some browsers refuse a worker their policy forbids.
+    }
     worker.onmessage = worker.onerror = () => {
       worker.terminate();
       resolve();
