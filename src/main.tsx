@@ -4,26 +4,28 @@ import { App } from './app/app';
 import { createRouter } from './app/router';
 import './index.css';
 import { warmFormatters } from './lib/format';
-import { prepareI18n } from './lib/i18n';
+import { loadPortalStrings, prepareI18n } from './lib/i18n';
 import { initialLocale } from './lib/locale';
 import { createQueryClient } from './lib/query-client';
 import { warmUp } from './lib/warm-up';
 
 // The start is three tasks, not one (decision 022): evaluating the code, making the router, and
-// making i18next and rendering each take 10–35 ms here, and as one task they kept a phone from
-// answering a tap for 150 ms or more. The page's code, data and strings were asked for with its
-// HTML (server/node/route-preloads.ts), so what each step asks for is already on the way.
+// making i18next and starting the render each take 10–35 ms here, and as one task they kept a
+// phone from answering a tap for 120–180 ms (Lighthouse's simulation). The page's code, data and
+// likely strings were asked for with its HTML (server/node/route-preloads.ts and
+// string-preloads.ts), so what each step needs is already on the way.
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve));
 
 const locale = initialLocale();
 void warmUp(locale).then(() => warmFormatters(locale));
+const strings = loadPortalStrings(locale); // Asked for now, made into i18next two tasks on.
 const queryClient = createQueryClient();
 
 void nextTask()
   .then(() => createRouter(queryClient))
   .then(async (router) => {
     await nextTask();
-    const i18n = await prepareI18n(locale);
+    const i18n = await prepareI18n(locale, strings);
     // A transition renders in slices that yield to the browser, not in one long task (decision 020).
     startTransition(() =>
       createRoot(document.getElementById('root')!).render(

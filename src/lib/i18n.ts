@@ -18,9 +18,15 @@ export function loadPortalStrings(locale: Locale): Promise<PortalStrings> {
   return load();
 }
 
-/** The SPA's i18next, in the language the user would expect, once its strings have loaded. */
-export async function prepareI18n(lng: Locale = initialLocale()): Promise<i18n> {
-  return createI18n(lng, { [lng]: await loadPortalStrings(lng) });
+/**
+ * The SPA's i18next, in the language the user would expect, once its strings have loaded (or
+ * from strings already asked for, so that they load while the page does other work first).
+ */
+export async function prepareI18n(
+  lng: Locale = initialLocale(),
+  strings: Promise<PortalStrings> = loadPortalStrings(lng),
+): Promise<i18n> {
+  return createI18n(lng, { [lng]: await strings });
 }
 
 /** An i18next over strings already at hand (tests pass every language's). */
