@@ -9,6 +9,7 @@ import { createAttempt } from '../e2e/support/installs';
 import { startServer } from '../e2e/support/server';
 import { signInWithFetch } from '../e2e/support/sign-in';
 import { scriptlessDashboard } from './lighthouse-control';
+import { blockingAfterFirstPaint } from './main-thread';
 import { seconds, type BenchResult, type Figure } from './types';
 
 /** Lighthouse's own advice: scores vary from run to run, so report the median of five (decision 021). */
@@ -29,11 +30,14 @@ const PAINTS = [
   ['cumulative-layout-shift', 'CLS'],
 ] as const;
 
+/** One audit: Lighthouse's result, and the blocking time its trace shows after the first paint. */
+type Run = { lhr: Result; blocking: { total: number; script: number } };
+
 /**
  * `shown` is the path as docs/performance.md names it (an attempt's id changes every run); a
  * control is measured to read the pages' figures by, and has no target of its own.
  */
-type Audited = { name: string; shown: string; lhr: Result; runs: Result[]; control: boolean };
+type Audited = { name: string; shown: string; lhr: Result; runs: Run[]; control: boolean };
 
 /**
  * Lighthouse 12's default mobile audit (simulated slow 4G and a 4× slower CPU) of the sign-in
@@ -62,9 +66,9 @@ export async function lighthouseScores(): Promise<BenchResult> {
       // The session rides on every request as a header: the browser holds no cookie between runs.
       const flags: Flags = { port: chrome.port, logLevel: 'error', onlyCategories: [...CATEGORIES] };
       if (signedIn) flags.extraHeaders = { Cookie: cookie };
-      const runs: Result[] = [];
+      const runs: Run[] = [];
       for (let i = 0; i < RUNS; i++) runs.push(await auditOnce(url, flags));
-      return { name, shown, lhr: computeMedianRun(runs), runs, control } satisfies Audited;
+      return { name, shown, lhr: computeMedianRun(runs.map((run) => run.lhr)), runs, control } satisfies Audited;
     };
     const pages = [
       await audit('Sign-in page', `${baseURL}/login`, false, '/login'),
@@ -82,12 +86,14 @@ export async function lighthouseScores(): Promise<BenchResult> {
   }
 }
 
-async function auditOnce(url: string, flags: Flags): Promise<Result> {
+async function auditOnce(url: string, flags: Flags): Promise<Run> {
+  let result: Awaited<ReturnType<typeof lighthouse>>;
   let lhr: Result | undefined;
   // Now and then Chromium 150's trace lacks the navigation start Lighthouse 12 looks for
   // (NO_NAVSTART, "Please run Lighthouse again"): a run that failed is run again, twice at most.
   for (let attempt = 1; attempt <= 3; attempt++) {
-    lhr = (await lighthouse(url, flags))?.lhr;
+    result = await lighthouse(url, flags);
+    lhr = result?.lhr;
     if (!lhr) throw new Error(`Lighthouse returned no result for ${url}`);
     if (!lhr.runtimeError) break;
     console.warn(`Lighthouse failed on ${url} (${lhr.runtimeError.code}), attempt ${attempt} of 3`);
@@ -96,12 +102,12 @@ async function auditOnce(url: string, flags: Flags): Promise<Result> {
   // A lost session lands on /login (with ?next=…): that would score the sign-in page under another name.
   const landed = new URL(lhr.finalDisplayedUrl);
   if (landed.href !== new URL(url).href) throw new Error(`Lighthouse asked for ${url} but audited ${landed.href}`);
-  return lhr;
+  return { lhr, blocking: blockingAfterFirstPaint(result!.artifacts.Trace) };
 }
 
 const score = (lhr: Result, category: Category) => Math.round((lhr.categories[category]?.score ?? 0) * 100);
 
-function figuresOf({ name, lhr, control }: Audited): Figure[] {
+function figuresOf({ name, lhr, runs, control }: Audited): Figure[] {
   const scores = (control ? (['performance'] as const) : CATEGORIES).map((category) => ({
     figure: `${name}: Lighthouse ${TITLES[category]}, mobile`,
     measured: String(score(lhr, category)),
@@ -114,8 +120,17 @@ function figuresOf({ name, lhr, control }: Audited): Figure[] {
     target: '—',
     pass: null,
   }));
-  return [...scores, ...paints];
+  const blocking = {
+    figure: `${name}: main-thread blocking after the first paint, from the trace, median of ${RUNS} (of it, script)`,
+    measured: `${ms(median(runs.map((run) => run.blocking.total)))} (${ms(median(runs.map((run) => run.blocking.script)))})`,
+    target: '—',
+    pass: null,
+  };
+  return [...scores, ...paints, blocking];
 }
+
+const ms = (value: number) => `${Math.round(value)} ms`;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
 function metric(lhr: Result, id: string): string {
   const value = lhr.audits[id]?.numericValue ?? NaN;
@@ -128,10 +143,13 @@ function metric(lhr: Result, id: string): string {
 
 /** Every run's figures, and what cost the median run points outside performance. */
 function detailsOf({ name, shown, lhr, runs }: Audited): string {
-  const header = `| Run | ${CATEGORIES.map((c) => TITLES[c]).join(' | ')} | ${PAINTS.map(([, l]) => l).join(' | ')} |`;
+  const header =
+    `| Run | ${CATEGORIES.map((c) => TITLES[c]).join(' | ')} | ${PAINTS.map(([, l]) => l).join(' | ')} ` +
+    '| blocking after paint (script) |';
   const rows = runs.map(
-    (run, i) =>
-      `| ${i + 1}${run === lhr ? ' (median)' : ''} | ${CATEGORIES.map((c) => score(run, c)).join(' | ')} | ${PAINTS.map(([id]) => metric(run, id)).join(' | ')} |`,
+    ({ lhr: run, blocking }, i) =>
+      `| ${i + 1}${run === lhr ? ' (median)' : ''} | ${CATEGORIES.map((c) => score(run, c)).join(' | ')} | ` +
+      `${PAINTS.map(([id]) => metric(run, id)).join(' | ')} | ${ms(blocking.total)} (${ms(blocking.script)}) |`,
   );
   const failing = (['accessibility', 'best-practices'] as const).flatMap((category) =>
     (lhr.categories[category]?.auditRefs ?? [])
@@ -146,7 +164,7 @@ function detailsOf({ name, shown, lhr, runs }: Audited): string {
       `benchmark index ${Math.round(lhr.environment.benchmarkIndex)} (the machine's speed as Lighthouse measured it).`,
     '',
     header,
-    `|---|${'---:|'.repeat(CATEGORIES.length + PAINTS.length)}`,
+    `|---|${'---:|'.repeat(CATEGORIES.length + PAINTS.length + 1)}`,
     ...rows,
     ...(failing.length ? ['', 'Audits that failed in the median run:', '', ...failing] : []),
   ].join('\n');

@@ -157,6 +157,11 @@ ${results.map(([name, result]) => `## ${name}\n\n${result.details}`).join('\n\n'
   that paints as early and runs nothing (decision 021). Each is audited five times and the median
   run (Lighthouse's own choice, by FCP and time to interactive) gives the scores and times; every
   run is listed above. TBT is the CPU's work multiplied by 4, so a busy machine scores lower.
+  Beside Lighthouse's own figures, each run's trace gives the blocking time after the first paint
+  (bench/main-thread.ts, decision 022): every main-thread task that starts once the page has first
+  painted, four times its length less 50 ms, added up; in brackets, the part in tasks that mostly
+  ran script. Unlike TBT it does not depend on where Lighthouse's simulation puts the first paint,
+  so it follows what the page does rather than whether a run painted early or late.
 - Figures vary with what else the machine is doing, so the bench records them rather than
   failing on them, and it is not part of \`npm test\`.
 `;
