@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../e2e/support/server';
-import { seconds, type BenchResult } from './types';
+import { median, seconds, type BenchResult } from './types';
 
 const RUNS = 5;
 const TARGET_MS = 5_000;
@@ -24,12 +24,11 @@ export async function coldStart(): Promise<BenchResult> {
       await rm(dataDir, { recursive: true, force: true });
     }
   }
-  const sorted = [...runs].sort((a, b) => a - b);
-  const median = sorted[Math.floor(sorted.length / 2)] ?? NaN;
-  const max = sorted.at(-1) ?? NaN;
+  const middle = median(runs);
+  const max = Math.max(...runs);
   return {
     figures: [
-      { figure: `Cold start, median of ${RUNS}`, measured: seconds(median), target: '< 5 s', pass: median < TARGET_MS },
+      { figure: `Cold start, median of ${RUNS}`, measured: seconds(middle), target: '< 5 s', pass: middle < TARGET_MS },
       { figure: `Cold start, slowest of ${RUNS}`, measured: seconds(max), target: '< 5 s', pass: max < TARGET_MS },
     ],
     details: `Runs, in order: ${runs.map(seconds).join(', ')}.`,

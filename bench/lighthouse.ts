@@ -10,7 +10,7 @@ import { startServer } from '../e2e/support/server';
 import { signInWithFetch } from '../e2e/support/sign-in';
 import { scriptlessDashboard } from './lighthouse-control';
 import { blockingAfterFirstPaint } from './main-thread';
-import { seconds, type BenchResult, type Figure } from './types';
+import { median, seconds, wholeMs, type BenchResult, type Figure } from './types';
 
 /** Lighthouse's own advice: scores vary from run to run, so report the median of five (decision 021). */
 const RUNS = 5;
@@ -88,21 +88,20 @@ export async function lighthouseScores(): Promise<BenchResult> {
 
 async function auditOnce(url: string, flags: Flags): Promise<Run> {
   let result: Awaited<ReturnType<typeof lighthouse>>;
-  let lhr: Result | undefined;
   // Now and then Chromium 150's trace lacks the navigation start Lighthouse 12 looks for
   // (NO_NAVSTART, "Please run Lighthouse again"): a run that failed is run again, twice at most.
   for (let attempt = 1; attempt <= 3; attempt++) {
     result = await lighthouse(url, flags);
-    lhr = result?.lhr;
-    if (!lhr) throw new Error(`Lighthouse returned no result for ${url}`);
-    if (!lhr.runtimeError) break;
-    console.warn(`Lighthouse failed on ${url} (${lhr.runtimeError.code}), attempt ${attempt} of 3`);
+    if (!result) throw new Error(`Lighthouse returned no result for ${url}`);
+    if (!result.lhr.runtimeError) break;
+    console.warn(`Lighthouse failed on ${url} (${result.lhr.runtimeError.code}), attempt ${attempt} of 3`);
   }
-  if (!lhr || lhr.runtimeError) throw new Error(`Lighthouse failed on ${url}: ${lhr?.runtimeError?.message}`);
+  const { lhr, artifacts } = result!;
+  if (lhr.runtimeError) throw new Error(`Lighthouse failed on ${url}: ${lhr.runtimeError.message}`);
   // A lost session lands on /login (with ?next=…): that would score the sign-in page under another name.
   const landed = new URL(lhr.finalDisplayedUrl);
   if (landed.href !== new URL(url).href) throw new Error(`Lighthouse asked for ${url} but audited ${landed.href}`);
-  return { lhr, blocking: blockingAfterFirstPaint(result!.artifacts.Trace) };
+  return { lhr, blocking: blockingAfterFirstPaint(artifacts.Trace) };
 }
 
 const score = (lhr: Result, category: Category) => Math.round((lhr.categories[category]?.score ?? 0) * 100);
@@ -122,15 +121,12 @@ function figuresOf({ name, lhr, runs, control }: Audited): Figure[] {
   }));
   const blocking = {
     figure: `${name}: main-thread blocking after the first paint, from the trace, median of ${RUNS} (of it, script)`,
-    measured: `${ms(median(runs.map((run) => run.blocking.total)))} (${ms(median(runs.map((run) => run.blocking.script)))})`,
+    measured: `${wholeMs(median(runs.map((run) => run.blocking.total)))} (${wholeMs(median(runs.map((run) => run.blocking.script)))})`,
     target: '—',
     pass: null,
   };
   return [...scores, ...paints, blocking];
 }
-
-const ms = (value: number) => `${Math.round(value)} ms`;
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
 function metric(lhr: Result, id: string): string {
   const value = lhr.audits[id]?.numericValue ?? NaN;
@@ -149,7 +145,7 @@ function detailsOf({ name, shown, lhr, runs }: Audited): string {
   const rows = runs.map(
     ({ lhr: run, blocking }, i) =>
       `| ${i + 1}${run === lhr ? ' (median)' : ''} | ${CATEGORIES.map((c) => score(run, c)).join(' | ')} | ` +
-      `${PAINTS.map(([id]) => metric(run, id)).join(' | ')} | ${ms(blocking.total)} (${ms(blocking.script)}) |`,
+      `${PAINTS.map(([id]) => metric(run, id)).join(' | ')} | ${wholeMs(blocking.total)} (${wholeMs(blocking.script)}) |`,
   );
   const failing = (['accessibility', 'best-practices'] as const).flatMap((category) =>
     (lhr.categories[category]?.auditRefs ?? [])

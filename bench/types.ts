@@ -6,3 +6,7 @@ export type BenchResult = { figures: Figure[]; details: string };
 
 export const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 export const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+export const wholeMs = (ms: number) => `${Math.round(ms)} ms`;
+
+/** The middle value (the upper of the two middle ones for an even count); NaN for none. */
+export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
