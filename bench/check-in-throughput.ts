@@ -6,7 +6,7 @@ import { createAttempt, READY_STATES } from '../e2e/support/installs';
 import { ACME_LICENSE_ID } from '../server/testing/recorded-requests';
 import { signInWithFetch } from '../e2e/support/sign-in';
 import { startServer } from '../e2e/support/server';
-import type { BenchResult, Figure } from './types';
+import { percentile, tenthMs, type BenchResult, type Figure } from './types';
 
 const CONCURRENCIES = [8, 32];
 const WARM_UP_MS = 2_000;
@@ -120,10 +120,6 @@ async function load(baseURL: string, licenseId: string, concurrency: number): Pr
   };
 }
 
-/** Nearest-rank percentile of sorted values. */
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-const ms = (value: number) => `${value.toFixed(1)} ms`;
 const errorCount = (run: Run) => [...run.errors.values()].reduce((a, b) => a + b, 0);
 
 function report(runs: Run[]): BenchResult {
@@ -139,7 +135,7 @@ function report(runs: Run[]): BenchResult {
       },
       {
         figure: `SDK check-in p99 latency, ${run.concurrency} concurrent`,
-        measured: ms(run.p99),
+        measured: tenthMs(run.p99),
         target: `< ${TARGET_P99_MS} ms`,
         pass: run.p99 < TARGET_P99_MS,
       },
@@ -149,7 +145,7 @@ function report(runs: Run[]): BenchResult {
     const errors = [...run.errors].map(([kind, n]) => `${n} × ${kind}`).join(', ') || 'none';
     return (
       `| ${run.concurrency} | ${run.ok} | ${run.seconds.toFixed(1)} s | ${Math.round(run.ok / run.seconds)}/s ` +
-      `| ${ms(run.p50)} | ${ms(run.p99)} | ${ms(run.max)} | ${errors} |`
+      `| ${tenthMs(run.p50)} | ${tenthMs(run.p99)} | ${tenthMs(run.max)} | ${errors} |`
     );
   });
   return {

@@ -10,7 +10,7 @@ import {
   ecInstallationStarted,
   type RecordedRequest,
 } from '../server/testing/recorded-requests';
-import type { BenchResult, Figure } from './types';
+import { percentile, tenthMs, type BenchResult, type Figure } from './types';
 
 const INSTALLS = 100;
 const TARGET_P99_MS = 100;
@@ -67,10 +67,6 @@ async function timed(baseURL: string, request: RecordedRequest): Promise<number>
   return elapsed;
 }
 
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-const ms = (value: number) => `${value.toFixed(1)} ms`;
-
 function report(started: number[], succeeded: number[]): BenchResult {
   const rows: [string, number[]][] = [
     ['InstallationStarted (license ID, joins and claims the attempt)', started],
@@ -78,7 +74,7 @@ function report(started: number[], succeeded: number[]): BenchResult {
   ];
   const figures: Figure[] = rows.map(([name, sorted]) => ({
     figure: `Embedded Cluster ${name.split(' (')[0]} p99 latency`,
-    measured: ms(percentile(sorted, 99)),
+    measured: tenthMs(percentile(sorted, 99)),
     target: `< ${TARGET_P99_MS} ms`,
     pass: percentile(sorted, 99) < TARGET_P99_MS,
   }));
@@ -90,7 +86,8 @@ function report(started: number[], succeeded: number[]): BenchResult {
       '| Event | p50 | p99 | max |',
       '|---|---:|---:|---:|',
       ...rows.map(
-        ([name, s]) => `| ${name} | ${ms(percentile(s, 50))} | ${ms(percentile(s, 99))} | ${ms(s.at(-1)!)} |`,
+        ([name, s]) =>
+          `| ${name} | ${tenthMs(percentile(s, 50))} | ${tenthMs(percentile(s, 99))} | ${tenthMs(s.at(-1)!)} |`,
       ),
     ].join('\n'),
   };

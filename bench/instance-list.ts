@@ -6,7 +6,7 @@ import { launchChromium } from '../e2e/support/chromium';
 import { startServer } from '../e2e/support/server';
 import { signInByApi, signInWithFetch } from '../e2e/support/sign-in';
 import { openPglite } from '../server/db/pglite';
-import { wholeMs, type BenchResult, type Figure } from './types';
+import { percentile, wholeMs, type BenchResult, type Figure } from './types';
 
 const INSTANCES = 10_000;
 const PAGE_TARGET_MS = 50;
@@ -152,9 +152,6 @@ async function scrolledNodes(context: BrowserContext): Promise<{ loaded: number;
     await page.close();
   }
 }
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 
 function report(
   measured: [string, string, number[]][],
