@@ -1,0 +1,61 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { originalPositionFor, TraceMap } from '@jridgewell/trace-mapping';
+import { describe, expect } from 'vitest';
+import { createAttempt } from './support/installs';
+import { test } from './fixtures/signed-in';
+
+// Decision 024: every chunk a page opens with begins with V8's explicit compile hint, the exact
+// comment Chromium looks for on a script's first line, so its functions compile off the main thread.
+const HINT = '//# allFunctionsCalledOnLoad\n';
+const built = new URL('../dist/client/', import.meta.url);
+const assets = readdirSync(new URL('assets/', built));
+const asset = (name: string) => readFileSync(new URL(`assets/${name}`, built), 'utf8');
+
+describe('the scripts a page opens with', () => {
+  test('each begin with the compile hint', async ({ signedIn: { page, cookie }, baseURL }) => {
+    const { attempt } = await createAttempt(baseURL, cookie, {
+      method: 'embedded',
+      name: 'hinted',
+      version: '1.4.0',
+      options: { network: 'online' },
+    });
+    const scripts = new Map<string, Promise<string>>();
+    page.on('response', (response) => {
+      const { pathname } = new URL(response.url());
+      // The warm-up worker is a worker's script, not the page's (decision 022).
+      if (/^\/assets\/.*\.js$/.test(pathname) && !pathname.includes('worker')) scripts.set(pathname, response.text());
+    });
+    for (const [path, heading] of [
+      ['/', 'Dashboard'],
+      [`/install/${attempt.id}`, 'Install: hinted'],
+    ] as const) {
+      await page.goto(path);
+      await page.getByRole('heading', { level: 1, name: heading, exact: true }).waitFor();
+    }
+    expect(scripts.size).toBeGreaterThan(5);
+    for (const [path, text] of scripts) expect((await text).slice(0, HINT.length), path).toBe(HINT);
+  });
+
+  test('keep source maps that point at the right line', () => {
+    // The dashboard's chunk: its source map must still send the line its heading is made on
+    // to that line of dashboard.tsx, though the hint moved every line of the chunk down one.
+    const source = readFileSync(new URL('../src/features/dashboard/routes/dashboard.tsx', import.meta.url), 'utf8');
+    const chunk = assets.find((name) => /^dashboard-.*\.js$/.test(name))!;
+    const code = asset(chunk);
+    const offset = code.search(/[`"']dashboard\.title[`"']/);
+    expect(offset).toBeGreaterThan(0);
+    const before = code.slice(0, offset).split('\n');
+    const original = originalPositionFor(new TraceMap(asset(`${chunk}.map`)), {
+      line: before.length,
+      column: before.at(-1)!.length,
+    });
+    expect(original.source).toMatch(/src\/features\/dashboard\/routes\/dashboard\.tsx$/);
+    expect(original.line).toBe(source.split('\n').findIndex((line) => line.includes(`'dashboard.title'`)) + 1);
+  });
+
+  test('leave zod without it: most of the library never runs', () => {
+    const zod = assets.filter((name) => /^zod-.*\.js$/.test(name));
+    expect(zod).toHaveLength(1);
+    expect(asset(zod[0]!).startsWith(HINT)).toBe(false);
+  });
+});
