@@ -7,7 +7,7 @@ import { isSignInPath } from './contract/constants';
 // vite.server.config.ts; in development, run `npm run dev` (the built Node server on :8080, this
 // dev server on :5173 proxying to it).
 export default defineConfig({
-  plugins: [react(), tailwindcss(), signInPageInDevelopment(), compileHints()],
+  plugins: [react(), tailwindcss(), signInPageInDevelopment(), compileHints(), noEmptySourceMaps()],
   build: {
     outDir: 'dist/client',
     emptyOutDir: true,
@@ -74,6 +74,28 @@ function compileHints(): Plugin {
             const source = JSON.parse(String(map.source)) as { mappings: string };
             map.source = JSON.stringify({ ...source, mappings: `;${source.mappings}` });
           }
+        }
+      },
+    },
+  };
+}
+
+/**
+ * A chunk made only of JSON (the portal's strings) gets a source map that names no source and maps
+ * nothing, and Lighthouse's parser fails on such a map. These chunks are written without one.
+ */
+function noEmptySourceMaps(): Plugin {
+  return {
+    name: 'portico-no-empty-source-maps',
+    apply: 'build',
+    generateBundle: {
+      order: 'post',
+      handler(_, bundle) {
+        for (const chunk of Object.values(bundle)) {
+          if (chunk.type !== 'chunk' || !chunk.map || chunk.map.sources.length) continue;
+          delete bundle[`${chunk.fileName}.map`];
+          chunk.map = null;
+          chunk.code = chunk.code.replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n');
         }
       },
     },

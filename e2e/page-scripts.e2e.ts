@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { originalPositionFor, TraceMap } from '@jridgewell/trace-mapping';
-import { describe, expect } from 'vitest';
+import SDK from 'lighthouse/core/lib/cdt/SDK.js';
+import { describe, expect, vi } from 'vitest';
 import { createAttempt } from './support/installs';
 import { test } from './fixtures/signed-in';
 
@@ -51,6 +52,24 @@ describe('the scripts a page opens with', () => {
     });
     expect(original.source).toMatch(/src\/features\/dashboard\/routes\/dashboard\.tsx$/);
     expect(original.line).toBe(source.split('\n').findIndex((line) => line.includes(`'dashboard.title'`)) + 1);
+  });
+
+  test('keep only source maps Lighthouse can read, and name only maps that exist', () => {
+    // Its parser says so on the console, and goes on without the map.
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      for (const name of assets.filter((file) => file.endsWith('.js.map'))) {
+        const url = `http://portal.test/assets/${name.slice(0, -'.map'.length)}`;
+        new SDK.SourceMap(url, `${url}.map`, JSON.parse(asset(name))).mappings();
+      }
+      expect(errors.mock.calls).toEqual([]);
+    } finally {
+      errors.mockRestore();
+    }
+    for (const name of assets.filter((file) => file.endsWith('.js'))) {
+      const named = asset(name).match(/\/\/# sourceMappingURL=(\S+)\s*$/)?.[1];
+      if (named) expect(assets, name).toContain(named);
+    }
   });
 
   test('leave zod without it: most of the library never runs', () => {
