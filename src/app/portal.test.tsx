@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { faults } from '../../mocks/faults';
 import { mswServer } from '../../mocks/node';
@@ -39,8 +39,10 @@ describe('the signed-in portal', () => {
     await user.tab();
     expect(screen.getByRole('link', { name: 'Skip to content' })).toHaveFocus();
     await user.click(within(nav).getByRole('link', { name: 'License' }));
-    // A navigation takes focus to the page it opened, so a screen reader says where it went.
-    expect(await screen.findByRole('heading', { name: 'License', level: 1 })).toHaveFocus();
+    // A navigation takes focus to the page it opened, so a screen reader says where it went. The
+    // heading takes it in an effect, which can run a moment after the heading is on the page.
+    const license = await screen.findByRole('heading', { name: 'License', level: 1 });
+    await waitFor(() => expect(license).toHaveFocus());
     expect(within(nav).getByRole('link', { name: 'License' })).toHaveAttribute('aria-current', 'page');
     const row = (label: string) => screen.getByText(label, { selector: 'dt' }).nextElementSibling;
     expect(row('Customer name')).toHaveTextContent('Acme Corp');
