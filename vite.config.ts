@@ -1,13 +1,16 @@
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin } from 'vite';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { defineConfig, type Alias, type Plugin } from 'vite';
 import { isSignInPath } from './contract/constants';
 
 // The SPA (index.html) and the sign-in page (login.html, decision 019). The BFF is built by
 // vite.server.config.ts; in development, run `npm run dev` (the built Node server on :8080, this
 // dev server on :5173 proxying to it).
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   plugins: [react(), tailwindcss(), signInPageInDevelopment(), compileHints(), noEmptySourceMaps()],
+  resolve: command === 'build' ? { alias: [productionReactRouter] } : {},
   build: {
     outDir: 'dist/client',
     emptyOutDir: true,
@@ -42,7 +45,21 @@ export default defineConfig({
   server: {
     proxy: { '/api': 'http://localhost:8080' },
   },
-});
+}));
+
+/**
+ * react-router's package exports name only its development build, whatever the mode
+ * (remix-run/react-router#12532, #14753), so a build would ship its dev warnings and its "Hey
+ * developer" error page. Its production build sits beside it; the builds (this one and the
+ * demo's) take that. A react-router without one fails the build rather than falling back.
+ */
+export const productionReactRouter: Alias = {
+  find: /^react-router$/,
+  replacement: join(
+    dirname(createRequire(import.meta.url).resolve('react-router/package.json')),
+    'dist/production/index.mjs',
+  ),
+};
 
 /**
  * V8's explicit compile hint (Chromium 136 on; a comment to every other engine) as the first line

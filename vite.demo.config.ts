@@ -7,14 +7,16 @@ import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig, runnerImport, type Plugin } from 'vite';
 import type { databaseTemplate } from './server/db/template';
+import { productionReactRouter } from './vite.config';
 
 /**
  * The zero-install demo (issue 11, decision 018): the SPA plus the real BFF on PGlite in the
  * page, behind MSW's service worker. A static folder, dist/demo/, any file server can host; the
  * production build (vite.config.ts) never sees mocks/demo/.
  */
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   plugins: [react(), tailwindcss(), demoPage(), mswWorker(), demoInstaller(), demoDatabaseTemplate()],
+  resolve: command === 'build' ? { alias: [productionReactRouter] } : {},
   build: {
     outDir: 'dist/demo',
     emptyOutDir: true,
@@ -24,7 +26,7 @@ export default defineConfig({
   },
   // PGlite loads its WebAssembly and data files by URL; pre-bundling would break those URLs.
   optimizeDeps: { exclude: ['@electric-sql/pglite'] },
-});
+}));
 
 /**
  * index.html, with the demo's entry for the SPA's, and without the preloads of /api/*: on a first

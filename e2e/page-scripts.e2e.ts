@@ -73,6 +73,21 @@ describe('the scripts a page opens with', () => {
     }
   });
 
+  test("carry each library's production build, never its development one", () => {
+    // react-router's package exports name its development build in every mode (vite.config.ts).
+    const sources = assets
+      .filter((name) => name.endsWith('.js.map'))
+      .flatMap((name) => (JSON.parse(asset(name)) as { sources: string[] }).sources)
+      .filter((source) => source.includes('node_modules/'));
+    expect(sources.filter((source) => /[/.]development[/.]/.test(source))).toEqual([]);
+    expect(sources.filter((source) => source.includes('node_modules/react-router/dist/production/'))).not.toEqual([]);
+    // The demo's build has no maps: its react-router is told by the development build's error page.
+    const demo = new URL('../dist/demo/assets/', import.meta.url);
+    const scripts = readdirSync(demo).filter((name) => name.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const name of scripts) expect(readFileSync(new URL(name, demo), 'utf8'), name).not.toContain('Hey developer');
+  });
+
   test('leave zod without it: most of the library never runs', () => {
     const zod = assets.filter((name) => /^zod-.*\.js$/.test(name));
     expect(zod).toHaveLength(1);
